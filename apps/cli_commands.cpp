@@ -1,0 +1,114 @@
+#include "apps/cli_commands.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+
+#include "io/atomic_file.h"
+#include "io/writers.h"
+#include "models/calibration.h"
+#include "models/scenario.h"
+#include "models/simulation.h"
+#include "sim/errors.h"
+#include "sim/summary.h"
+
+namespace yjsim::cli {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Progress on stderr for runs longer than about a second, only on a terminal.
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled && ::isatty(STDERR_FILENO)), start_(Clock::now()) {}
+  void operator()(long done, long total) {
+    if (!enabled_) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    const double elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
+    if (elapsed < 1.0 || (done < total && elapsed - last_ < 0.2)) return;
+    last_ = elapsed;
+    const double left = done > 0 ? elapsed * static_cast<double>(total - done) / static_cast<double>(done) : 0;
+    std::fprintf(stderr, "\r  %ld/%ld replicate runs, %.0f%%, %.1f s elapsed, about %.0f s left   ", done, total,
+                 100.0 * static_cast<double>(done) / static_cast<double>(total), elapsed, left);
+    shown_ = true;
+  }
+  ~Progress() {
+    if (shown_) std::fprintf(stderr, "\n");
+  }
+
+ private:
+  bool enabled_;
+  Clock::time_point start_;
+  double last_ = -1;
+  bool shown_ = false;
+  std::mutex mutex_;
+};
+
+models::Scenario load(const RunArgs& a) {
+  models::Scenario s = models::load_scenario(a.scenario);
+  for (auto& v : s.variants) {  // command-line flags override the file (CONTRACT.md)
+    if (a.replicates) v.params.run.replicates = static_cast<double>(*a.replicates);
+    if (a.seed) v.params.run.seed = *a.seed;
+  }
+  return s;
+}
+
+models::Results simulate(const models::Scenario& s, const RunArgs& a, const std::atomic<bool>& interrupted) {
+  Progress progress(!a.quiet);
+  models::RunOptions o;
+  o.threads = a.threads;
+  o.cancel = &interrupted;
+  o.progress = [&](long done, long total) { progress(done, total); };
+  return models::run_scenario(s, o);
+}
+
+}  // namespace
+
+int run(const RunArgs& a, const std::atomic<bool>& interrupted) {
+  const models::Scenario s = load(a);
+  const std::string out = a.output.empty() ? std::filesystem::path(a.scenario).stem().string() + ".h5" : a.output;
+  // Fail on an unwritable destination before spending the run.
+  const auto parent = std::filesystem::path(out).parent_path();
+  io::ensure_writable_dir(parent.empty() ? "." : parent.string());
+  if (!a.csv_dir.empty()) io::ensure_writable_dir(a.csv_dir);
+  const models::Results r = simulate(s, a, interrupted);
+  if (interrupted.load()) throw sim::Cancelled();
+  if (!a.quiet) std::cout << io::text_table(r) << std::flush;
+  io::write_hdf5(r, io::RunInfo{a.scenario, s.text}, out);
+  if (!a.csv_dir.empty()) io::write_csv(r, a.csv_dir);
+  if (interrupted.load()) {  // interrupted while writing: take the outputs back
+    std::filesystem::remove(out);
+    throw sim::Cancelled();
+  }
+  if (!a.quiet) std::cout << "\nResults written to " << out << (a.csv_dir.empty() ? "" : " and " + a.csv_dir + "/") << '\n';
+  return 0;
+}
+
+int check(const std::string& scenario) {
+  const models::Scenario s = models::load_scenario(scenario);
+  std::cout << scenario << ": valid; baseline";
+  for (std::size_t v = 1; v < s.variants.size(); ++v) std::cout << ", " << s.variants[v].name;
+  std::cout << " (" << s.baseline().run.replicates << " replicates, " << s.baseline().run.months << " months)\n";
+  return 0;
+}
+
+int params() {
+  std::cout << models::parameter_table_markdown();
+  return 0;
+}
+
+int targets(const RunArgs& a, const std::atomic<bool>& interrupted) {
+  const models::Scenario s = load(a);
+  const models::Results r = simulate(s, a, interrupted);
+  const auto rows = models::compare_with_targets(r, s.baseline().population.size_10_17);
+  std::cout << models::format_target_table(rows, r);
+  return 0;
+}
+
+}  // namespace yjsim::cli

@@ -1,0 +1,24 @@
+#pragma once
+// The yjsim subcommands: each parses nothing itself (main does), calls the library and returns an exit code.
+#include <atomic>
+#include <optional>
+#include <string>
+
+namespace yjsim::cli {
+
+struct RunArgs {
+  std::string scenario;
+  std::string output;  // HDF5 path; empty: <scenario stem>.h5
+  std::string csv_dir;
+  std::optional<long> replicates;
+  std::optional<unsigned long long> seed;
+  int threads = 0;
+  bool quiet = false;
+};
+
+int run(const RunArgs& a, const std::atomic<bool>& interrupted);
+int check(const std::string& scenario);
+int params();
+int targets(const RunArgs& a, const std::atomic<bool>& interrupted);
+
+}  // namespace yjsim::cli

@@ -1,0 +1,77 @@
+// yjsim: the researchers' command line. Parses, calls the library, maps errors to exit codes (CONTRACT.md).
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <iostream>
+
+#include "apps/cli_commands.h"
+#include "io/writers.h"
+#include "sim/errors.h"
+
+namespace {
+std::atomic<bool> g_interrupted{false};
+extern "C" void on_signal(int) { g_interrupted.store(true); }
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  CLI::App app{"yjsim: youth justice cohort simulator and policy what-if modeller"};
+  app.set_version_flag("--version", "yjsim " + yjsim::io::version_string());
+  app.require_subcommand(1);
+
+  yjsim::cli::RunArgs a;
+  auto add_run_flags = [&](CLI::App* cmd) {
+    cmd->add_option("scenario", a.scenario, "scenario file (TOML)")->required();
+    cmd->add_option("--replicates", a.replicates, "replicates (overrides run.replicates)")->check(CLI::Range(1L, 100000L));
+    cmd->add_option("--seed", a.seed, "random seed (overrides run.seed)");
+    cmd->add_option("--threads", a.threads, "worker threads (0: all cores); results do not depend on it")
+        ->check(CLI::Range(0, 1024));
+    cmd->add_flag("-q,--quiet", a.quiet, "no progress and no table");
+  };
+  auto* run = app.add_subcommand("run", "run the baseline and every variant; print KPIs; write HDF5 (and CSV)");
+  add_run_flags(run);
+  run->add_option("-o,--output", a.output, "HDF5 results file (default: <scenario name>.h5 in this folder)");
+  run->add_option("--csv", a.csv_dir, "also write the KPI tables as CSV into this folder");
+  std::string check_file;
+  auto* check = app.add_subcommand("check", "validate a scenario file; runs nothing");
+  check->add_option("scenario", check_file, "scenario file (TOML)")->required();
+  auto* params = app.add_subcommand("params", "print every parameter: unit, allowed range, default, source");
+  auto* targets = app.add_subcommand(
+      "targets", "run a scenario and compare its first reported year with the calibration targets (MODEL.md 7)");
+  add_run_flags(targets);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+  try {
+    if (*run) return yjsim::cli::run(a, g_interrupted);
+    if (*check) return yjsim::cli::check(check_file);
+    if (*params) return yjsim::cli::params();
+    if (*targets) return yjsim::cli::targets(a, g_interrupted);
+  } catch (const yjsim::sim::InputError& e) {
+    std::cerr << "yjsim: " << e.what() << '\n';
+    return 2;
+  } catch (const yjsim::sim::Cancelled&) {
+    std::cerr << "yjsim: interrupted; nothing written\n";
+    return 130;
+  } catch (const yjsim::sim::IoError& e) {
+    std::cerr << "yjsim: " << e.what() << '\n';
+    return 1;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "yjsim: out of memory\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "yjsim: internal error: " << e.what() << '\n';
+    return 1;
+  }
+  return 2;
+}

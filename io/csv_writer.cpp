@@ -1,0 +1,68 @@
+// CSV: the same KPI tables as the HDF5 file, one row per variant x replicate x period (and x year).
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+
+#include "io/atomic_file.h"
+#include "io/writers.h"
+#include "sim/errors.h"
+
+namespace yjsim::io {
+
+namespace {
+
+std::string num(double x) {
+  if (std::isnan(x)) return "NaN";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17g", x);
+  return buf;
+}
+
+void write_one(const models::Results& r, const std::string& path, bool by_year) {
+  AtomicFile out(path);
+  {
+    std::ofstream f(out.temp_path());
+    if (!f) throw sim::IoError("cannot write " + path);
+    const auto& defs = models::kpi_table();
+    f << "variant,replicate," << (by_year ? "year,first_month,last_month" : "period,label,first_month,last_month");
+    for (const auto& d : defs) f << ',' << d.name;
+    if (r.variants.size() > 1)  // each variant minus the baseline, paired by replicate (0 for the baseline)
+      for (const auto& d : defs) f << ",diff_" << d.name;
+    f << '\n';
+    const long slots = by_year ? r.calendar.years() : r.calendar.periods();
+    for (std::size_t v = 0; v < r.variants.size(); ++v)
+      for (long rep = 0; rep < r.replicates; ++rep)
+        for (long s = 0; s < slots; ++s) {
+          f << r.variants[v].name << ',' << rep << ',' << s << ',';
+          if (by_year) {
+            f << r.calendar.at(s * 12).iso() << ',' << r.calendar.at(std::min(s * 12 + 11, r.calendar.months() - 1)).iso();
+          } else {
+            const auto per = r.calendar.period(s);
+            f << per.label << ',' << r.calendar.at(per.first_month).iso() << ',' << r.calendar.at(per.last_month).iso();
+          }
+          const auto& table = by_year ? r.variants[v].replicates[static_cast<std::size_t>(rep)].year
+                                      : r.variants[v].replicates[static_cast<std::size_t>(rep)].period;
+          for (std::size_t k = 0; k < defs.size(); ++k) f << ',' << num(table[k][static_cast<std::size_t>(s)]);
+          if (r.variants.size() > 1) {
+            const auto& base = by_year ? r.variants[0].replicates[static_cast<std::size_t>(rep)].year
+                                       : r.variants[0].replicates[static_cast<std::size_t>(rep)].period;
+            for (std::size_t k = 0; k < defs.size(); ++k)
+              f << ',' << num(table[k][static_cast<std::size_t>(s)] - base[k][static_cast<std::size_t>(s)]);
+          }
+          f << '\n';
+        }
+    f.flush();
+    if (!f) throw sim::IoError("cannot write " + path);
+  }
+  out.commit();
+}
+
+}  // namespace
+
+void write_csv(const models::Results& r, const std::string& dir) {
+  ensure_writable_dir(dir);
+  write_one(r, dir + "/kpi_by_quarter.csv", false);
+  write_one(r, dir + "/kpi_by_year.csv", true);
+}
+
+}  // namespace yjsim::io

@@ -1,0 +1,25 @@
+#pragma once
+// Results out: the readable table, HDF5 (CONTRACT.md layout, format_version 1) and CSV.
+#include <string>
+
+#include "models/scenario.h"
+#include "models/simulation.h"
+
+namespace yjsim::io {
+
+struct RunInfo {
+  std::string scenario_file;
+  std::string scenario_toml;
+};
+
+std::string version_string();  // "0.1.0 (commit abc123)"
+
+// Each KPI by horizon year: mean and 90% interval over replicates; variants with the paired difference.
+std::string text_table(const models::Results& r);
+
+// Writes `path` through a temporary file; throws sim::IoError.
+void write_hdf5(const models::Results& r, const RunInfo& info, const std::string& path);
+// One CSV per table (quarters and years) into `dir`; throws sim::IoError.
+void write_csv(const models::Results& r, const std::string& dir);
+
+}  // namespace yjsim::io

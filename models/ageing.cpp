@@ -1,0 +1,52 @@
+// MODEL.md §1 and §1b step 1: entry of 10-year-olds (their lifelong draws), ageing, transitions at 18.
+#include <algorithm>
+#include <cmath>
+
+#include "models/context.h"
+#include "sim/distributions.h"
+
+namespace yjsim::models {
+
+void enter(const Context& c, People& people, std::size_t id) {
+  const auto& p = c.p;
+  const sim::Words w = c.draw(Purpose::entry, id, 0, 0);
+  // Latent propensity z = exp(sigma eps - sigma^2 / 2), mean 1 (MODEL.md §1).
+  const double u_eps = (static_cast<double>(w[0] >> 11) + 0.5) * 0x1.0p-53;  // strictly inside (0, 1)
+  const double sigma = p.offending.propensity_sigma;
+  const double z = std::exp(sigma * sim::standard_normal(u_eps) - sigma * sigma / 2);
+  const bool girl = sim::unit(w[1]) >= p.population.male_share;
+  double propensity = z * (girl ? p.offending.girl_rr : 1.0);
+  std::uint8_t needs = 0;
+  for (std::size_t k = 0; k < p.needs.size(); ++k) {
+    const sim::Words wn = c.draw(Purpose::entry, id, 0, 1 + k / 4);
+    if (sim::unit(wn[k % 4]) < p.needs[k].prevalence) {
+      needs = static_cast<std::uint8_t>(needs | (1u << k));
+      propensity *= p.needs[k].multiplier;
+    }
+  }
+  // Career termination (MODEL.md §1): from desistance.from_age, monthly probability 1 - (1 - h)^c with
+  // c = min(z^-power, 20), drawn once: the first month with propensity 0.
+  const double cz = z > 0 ? std::min(std::pow(z, -p.desistance.hazard_z_power), 20.0) : 20.0;
+  const double q = 1.0 - std::pow(1.0 - p.desistance.monthly_hazard, cz);
+  const long from = static_cast<long>(people.birth[id]) + std::lround(p.desistance.from_age * 12.0);
+  const long end = from + sim::geometric0_p(sim::unit(w[2]), q);
+  people.career_end[id] = static_cast<std::int16_t>(std::min<long>(end, kNever));
+  people.propensity[id] = static_cast<float>(propensity);
+  people.flags[id] = girl ? 1 : 0;
+  people.needs[id] = needs;
+  people.record[id] = -1;
+  people.clock[id] = sim::exponential1(sim::unit(w[3]));
+  schedule_next(c, people, id, c.schedule.entry_month(id));
+}
+
+void age_and_transition(const Context& c, PersonMonth& pm) {
+  // MODEL.md §5: at 18 a person under a youth order stays on it; the move to probation is a transition.
+  if (pm.age != kAdultAgeMonths || !c.reported(pm.t)) return;
+  const Record* r = pm.rec();
+  if (r && r->youth_order(pm.t)) {
+    pm.block.tally.add(c.period(pm.t), Counter::transitions);
+    pm.log(c, LogEvent::Transition);
+  }
+}
+
+}  // namespace yjsim::models

@@ -1,0 +1,18 @@
+// MODEL.md §1b step 7 and §4: breach of a YRO or of a DTO licence; a new charged case without a new offence.
+#include "models/context.h"
+#include "sim/distributions.h"
+
+namespace yjsim::models {
+
+void breach(const Context& c, PersonMonth& pm) {
+  Record* r = pm.rec();
+  if (!r || r->in_custody || !r->pending.empty()) return;
+  const double on_yro = r->yro_end >= pm.t ? c.p.orders.yro_breach_monthly : 0.0;
+  const double on_licence = r->on_licence(pm.t) ? c.p.orders.licence_breach_monthly : 0.0;
+  if (on_yro == 0.0 && on_licence == 0.0) return;
+  const double p = 1.0 - (1.0 - on_yro) * (1.0 - on_licence);
+  // Breach cases carry no remand draw: MODEL.md ties remand to the charge of new offences.
+  if (sim::bernoulli(sim::unit(c.draw(Purpose::breach, pm.id, pm.t, 0)[0]), p)) open_case(c, pm, *r, {}, false);
+}
+
+}  // namespace yjsim::models

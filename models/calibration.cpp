@@ -1,0 +1,76 @@
+#include "models/calibration.h"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+namespace yjsim::models {
+
+namespace {
+constexpr double kEnglandWales = 5360653;  // ONS mid-2018, aged 10-17
+
+struct Stats {
+  double mean, sd;
+};
+Stats stats(const std::vector<double>& v) {
+  double s = 0, ss = 0;
+  for (double x : v) s += x;
+  const double m = s / static_cast<double>(v.size());
+  for (double x : v) ss += (x - m) * (x - m);
+  return {m, v.size() > 1 ? std::sqrt(ss / static_cast<double>(v.size() - 1)) : 0.0};
+}
+
+std::vector<double> year1(const Results& r, const char* kpi) { return r.values(0, kpi_index(kpi), 0, true); }
+
+std::vector<double> share(const Results& r, const char* num, const char* den) {
+  auto a = year1(r, num);
+  const auto b = year1(r, den);
+  for (std::size_t i = 0; i < a.size(); ++i) a[i] = b[i] > 0 ? a[i] / b[i] : NAN;
+  return a;
+}
+}  // namespace
+
+std::vector<TargetRow> compare_with_targets(const Results& r, double size_10_17) {
+  std::vector<TargetRow> rows;
+  if (r.calendar.years() == 0) return rows;
+  const double scale = size_10_17 / kEnglandWales;
+  auto add = [&](std::string name, double target, const std::vector<double>& v, double tol, std::string src) {
+    const auto s = stats(v);
+    rows.push_back({std::move(name), target, s.mean, s.sd, tol, tol == 0 || std::fabs(s.mean - target) <= tol,
+                    std::move(src)});
+  };
+  add("FTE rate per 100k", 223, year1(r, "fte_rate_per_100k"), 22.3, "11,968 FTEs; YJS 2020/21 suppl. Table 2.4 (+-10%)");
+  add("FTEs, first disposal a caution (share)", 0.555, share(r, "fte_caution_first", "fte_count"), 0, "YJS suppl. Table 2.4");
+  add("FTEs who are girls (share)", 0.184, share(r, "fte_girls", "fte_count"), 0, "YJS suppl. Table 2.4");
+  add("children cautioned or sentenced", 21665 * scale, year1(r, "children_cautioned_or_sentenced"), 0, "YJS 2018/19");
+  add("reoffending binary rate", 0.378, year1(r, "reoffending_binary_rate"), 0.02, "YJS 2020/21 suppl. Ch 9 (+-2 points)");
+  add("reoffences per reoffender", 3.91, year1(r, "reoffences_per_reoffender"), 0.3, "YJS 2020/21 suppl. Ch 9 (+-0.3)");
+  add("reoffending cohort entries", 23531 * scale, year1(r, "reoffending_cohort_size"), 0, "YJS 2020/21 suppl. Ch 9");
+  add("custodial sentences", 1612 * scale, year1(r, "custodial_sentences"), 0.15 * 1612 * scale, "YJB outcome data (+-15%)");
+  add("custody population (under 18)", 858.9 * scale, year1(r, "custody_population"), 0.15 * 858.9 * scale,
+      "YJS suppl. Table 7.21 (+-15%)");
+  add("of which remanded", 243.1 * scale, year1(r, "remand_population"), 0, "YJS suppl. Table 7.21");
+  add("youth cautions", 4539 * scale, year1(r, "youth_cautions"), 0, "MODEL.md 3 (y/e March 2019)");
+  add("youth conditional cautions", 4547 * scale, year1(r, "youth_conditional_cautions"), 0, "MODEL.md 3 (y/e March 2019)");
+  add("RYDA remand episodes", 2000 * scale, year1(r, "remand_episodes"), 0, "MODEL.md 4 (about 2,000)");
+  return rows;
+}
+
+std::string format_target_table(const std::vector<TargetRow>& rows, const Results& r) {
+  std::ostringstream out;
+  char line[512];
+  out << "Calibration check: first reported year (" << r.calendar.start().iso() << " on), mean of " << r.replicates
+      << " replicates (replicate SD), against MODEL.md 7 scaled to this population\n";
+  std::snprintf(line, sizeof line, "%-40s %12s %12s %10s %12s  %s\n", "target", "target", "simulated", "(sd)",
+                "tolerance", "within");
+  out << line;
+  for (const auto& t : rows) {
+    std::snprintf(line, sizeof line, "%-40s %12.4g %12.4g %10.3g %12s  %s   [%s]\n", t.name.c_str(), t.target,
+                  t.simulated, t.sd, t.tolerance > 0 ? ("+-" + std::to_string(t.tolerance).substr(0, 6)).c_str() : "-",
+                  t.tolerance > 0 ? (t.within ? "yes" : "NO") : "(reported)", t.source.c_str());
+    out << line;
+  }
+  return out.str();
+}
+
+}  // namespace yjsim::models

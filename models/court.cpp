@@ -1,0 +1,72 @@
+// MODEL.md §1b step 8 and §4: cases due this month are sentenced together as one occasion.
+#include <algorithm>
+
+#include "models/context.h"
+#include "sim/distributions.h"
+
+namespace yjsim::models {
+
+namespace {
+enum Sentence { Discharge = 0, RO, YRO, DTO, Long };
+
+long custody_months(const Context& c, Sentence s, const sim::Words& w) {
+  if (s == DTO) {
+    const auto k = sim::categorical(sim::unit(w[2]), c.d.dto_weights);
+    return static_cast<long>(c.p.court.dto_terms[k]) / 2;  // half the term in custody
+  }
+  return 1 + sim::geometric0(sim::unit(w[3]), c.p.court.long_extra_months_mean);
+}
+}  // namespace
+
+void court(const Context& c, PersonMonth& pm) {
+  Record* r = pm.rec();
+  if (!r || r->pending.empty()) return;
+  std::vector<OffenceGroup> offences;
+  bool remanded = false, due = false;
+  auto& pending = r->pending;
+  for (const auto& k : pending) {
+    if (k.court_month != pm.t) continue;
+    due = true;
+    remanded |= k.remanded_at_charge;
+    offences.insert(offences.end(), k.offences.begin(), k.offences.end());
+  }
+  if (!due) return;
+  // The remand of a case ends at its sentence.
+  std::erase_if(pending, [&](const Case& k) { return k.court_month == pm.t; });
+  const bool breach_only = offences.empty();
+  const bool counted = pm.child() && c.reported(pm.t);
+  const long period = c.period(pm.t);
+  if (counted) pm.block.tally.add(period, Counter::court_occasions);
+
+  const auto& p = c.p;
+  const sim::Words w = c.draw(Purpose::court, pm.id, pm.t, 0);
+  if (sim::bernoulli(sim::unit(w[0]), remanded ? p.court.acquittal_remanded : p.court.acquittal)) return;
+  const auto& table = remanded ? p.court.sentence_remanded
+                      : (r->history == History::Convicted || breach_only) ? p.court.sentence_repeat
+                                                                          : p.court.sentence_first;
+  const auto s = static_cast<Sentence>(sim::categorical(sim::unit(w[1]), table));
+  const auto t32 = static_cast<std::int32_t>(pm.t);
+  if (s == RO || s == YRO) {
+    const auto& range = s == RO ? p.court.ro_months : p.court.yro_months;
+    const long months = sim::uniform_int(sim::unit(w[2]), static_cast<long>(range[0]), static_cast<long>(range[1]));
+    auto& end = s == RO ? r->ro_end : r->yro_end;
+    end = std::max(end, static_cast<std::int32_t>(t32 + months - 1));  // in force at month ends t..t+L-1
+  }
+  const bool custodial = s == DTO || s == Long;
+  if (custodial) {
+    const auto months = static_cast<std::int32_t>(custody_months(c, s, w));
+    // Concurrent sentences: the later release and the longer licence.
+    r->release_month = r->in_custody ? std::max(r->release_month, t32 + months) : t32 + months;
+    r->licence_months = r->in_custody ? std::max(r->licence_months, months) : months;
+    r->in_custody = true;
+    if (counted) {
+      pm.block.tally.add(period, Counter::custodial_sentences);
+      pm.log(c, LogEvent::Custodial);
+    }
+  }
+  formal_outcome(c, pm, *r, Formal::Conviction, offences);
+  // A sentence for breach alone is not an index event; a custodial sentence's index event is the release.
+  if (!custodial && !breach_only) index_event(c, pm, *r);
+}
+
+}  // namespace yjsim::models

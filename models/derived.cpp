@@ -1,0 +1,18 @@
+#include <cmath>
+
+#include "models/context.h"
+
+namespace yjsim::models {
+
+Derived::Derived(const Params& p) {
+  for (long a = kEntryAgeMonths; a < kExitAgeMonths; ++a) {
+    const auto years = static_cast<std::size_t>(std::min(a / 12, 24L) - 10);
+    age_rate[static_cast<std::size_t>(a)] = p.offending.base_rate * p.offending.age_rr[years];
+  }
+  post[0] = 1.0;  // post(t) applies for 1 <= t - s <= 12 only
+  for (std::size_t k = 1; k <= 12; ++k)
+    post[k] = 1.0 + p.offending.post_event_rr * std::exp(-static_cast<double>(k - 1) / p.offending.post_event_months);
+  dto_weights = p.court.dto_weights;
+}
+
+}  // namespace yjsim::models

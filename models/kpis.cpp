@@ -1,0 +1,134 @@
+#include "models/kpis.h"
+
+#include <limits>
+#include <stdexcept>
+
+namespace yjsim::models {
+
+void Tally::merge(const Tally& o) {
+  for (std::size_t p = 0; p < period.size(); ++p)
+    for (int c = 0; c < kCounters; ++c) period[p][static_cast<std::size_t>(c)] += o.period[p][static_cast<std::size_t>(c)];
+  for (std::size_t y = 0; y < ccs_year.size(); ++y) ccs_year[y] += o.ccs_year[y];
+}
+
+namespace {
+enum K : int {
+  fte_count, fte_rate, cohort_size, reoffenders, reoffences, binary, frequency, per_reoffender, custodial,
+  custody_rate, remand_episodes, custody_population, population, ccs, caseload, transitions, offences_committed,
+  proven_offences, cost_gbp, fte_girls, fte_caution_first, remand_population, youth_cautions, ycc, convictions,
+  kpi_count
+};
+}
+
+const std::vector<KpiDef>& kpi_table() {
+  // clang-format off
+  static const std::vector<KpiDef> table = {
+    {"fte_count", "children", "children aged 10-17 receiving their first YC, YCC or conviction (MODEL.md 6.1)", Yearly::Sum},
+    {"fte_rate_per_100k", "per 100,000 aged 10-17", "fte_count / population_10_17 x 100,000 (MODEL.md 6.1)", Yearly::Ratio, fte_count, population, 1e5},
+    {"reoffending_cohort_size", "children", "children aged 10-17 with a YC, YCC, non-custodial conviction or release from custody in the period; first such event is the index (MODEL.md 6.2)", Yearly::Sum},
+    {"reoffenders", "children", "cohort members with a proven reoffence: committed in index month +1..+12, proven by +18 (MODEL.md 6.2)", Yearly::Sum},
+    {"reoffences", "offences", "proven reoffences of the cohort (MODEL.md 6.2)", Yearly::Sum},
+    {"reoffending_binary_rate", "proportion", "reoffenders / cohort size; NaN for an empty cohort (MODEL.md 6.2)", Yearly::Ratio, reoffenders, cohort_size, 1.0},
+    {"reoffending_frequency_rate", "reoffences per cohort member", "reoffences / cohort size; NaN for an empty cohort (MODEL.md 6.2)", Yearly::Ratio, reoffences, cohort_size, 1.0},
+    {"reoffences_per_reoffender", "reoffences per reoffender", "reoffences / reoffenders; NaN with no reoffenders (MODEL.md 6.2)", Yearly::Ratio, reoffences, reoffenders, 1.0},
+    {"custodial_sentences", "sentences", "DTO and long-detention sentences given to children aged 10-17 (MODEL.md 6.3)", Yearly::Sum},
+    {"custody_rate_per_1000", "per 1,000 aged 10-17", "custodial_sentences / population_10_17 x 1,000 (MODEL.md 6.3)", Yearly::Ratio, custodial, population, 1e3},
+    {"remand_episodes", "episodes", "RYDA remands of children aged 10-17 started (MODEL.md 6.3)", Yearly::Sum},
+    {"custody_population", "children", "mean number of children aged 10-17 in custody (remanded or sentenced) at month ends (MODEL.md 6.3)", Yearly::MeanOfMonths},
+    {"population_10_17", "children", "mean population aged 10-17 at month ends (MODEL.md 6)", Yearly::MeanOfMonths},
+    {"children_cautioned_or_sentenced", "children", "distinct children aged 10-17 with a YC, YCC or conviction in the period; does not add over quarters (MODEL.md 6.4)", Yearly::Sum},
+    {"caseload", "children", "mean children aged 10-17 under YOS supervision at month ends: YCC, RO, YRO, custody, licence, remand (MODEL.md 6.4)", Yearly::MeanOfMonths},
+    {"transitions", "children", "children reaching 18 under a youth order (MODEL.md 5)", Yearly::Sum},
+    {"offences_committed", "offences", "offences committed by children aged 10-17, detected or not, (1 + extra_offences_mean) per incident (MODEL.md 2)", Yearly::Sum},
+    {"proven_offences", "offences", "offences proven by a YC, YCC or conviction of a child aged 10-17 (MODEL.md 6.4)", Yearly::Sum},
+    {"cost_gbp", "GBP (mixed price years, see docs)", "custody and remand bed-months and sentencing occasions of children aged 10-17 (MODEL.md 8)", Yearly::Sum},
+    {"fte_girls", "children", "first time entrants who are girls (MODEL.md 7)", Yearly::Sum},
+    {"fte_caution_first", "children", "first time entrants whose first disposal is a YC or YCC (MODEL.md 7)", Yearly::Sum},
+    {"remand_population", "children", "mean children aged 10-17 remanded (and not in sentenced custody) at month ends (MODEL.md 7)", Yearly::MeanOfMonths},
+    {"youth_cautions", "disposals", "youth cautions given to children aged 10-17 (MODEL.md 3)", Yearly::Sum},
+    {"youth_conditional_cautions", "disposals", "youth conditional cautions given to children aged 10-17 (MODEL.md 3)", Yearly::Sum},
+    {"convictions", "sentencing occasions", "convictions of children aged 10-17, including for breach (MODEL.md 4)", Yearly::Sum},
+  };
+  // clang-format on
+  if (table.size() != kpi_count) throw std::logic_error("kpi_table out of step with its index");
+  return table;
+}
+
+int kpi_index(const std::string& name) {
+  const auto& t = kpi_table();
+  for (std::size_t i = 0; i < t.size(); ++i)
+    if (name == t[i].name) return static_cast<int>(i);
+  throw std::out_of_range("no KPI named " + name);
+}
+
+namespace {
+double ratio(double num, double den, double scale) {
+  return den > 0 ? num / den * scale : std::numeric_limits<double>::quiet_NaN();
+}
+}  // namespace
+
+KpiValues compute_kpis(const Tally& t, const std::vector<long>& months_in_period, double offences_per_incident,
+                       const CostRates& costs) {
+  const auto& defs = kpi_table();
+  const std::size_t np = t.period.size(), ny = t.ccs_year.size(), nk = defs.size();
+  KpiValues v{std::vector<std::vector<double>>(nk, std::vector<double>(np)),
+              std::vector<std::vector<double>>(nk, std::vector<double>(ny))};
+  // Sums over months (for MeanOfMonths) kept aside so that yearly means weight partial periods correctly.
+  std::vector<std::vector<double>> month_sums(nk, std::vector<double>(np, 0.0));
+  for (std::size_t p = 0; p < np; ++p) {
+    const long lp = static_cast<long>(p);
+    auto g = [&](Counter c) { return static_cast<double>(t.get(lp, c)); };
+    const double months = static_cast<double>(months_in_period[p]);
+    auto& P = v.period;
+    P[fte_count][p] = g(Counter::fte);
+    P[cohort_size][p] = g(Counter::cohort);
+    P[reoffenders][p] = g(Counter::reoffenders);
+    P[reoffences][p] = g(Counter::reoffences);
+    P[custodial][p] = g(Counter::custodial_sentences);
+    P[remand_episodes][p] = g(Counter::remand_episodes);
+    month_sums[custody_population][p] = g(Counter::custody_month_ends);
+    month_sums[population][p] = g(Counter::population_month_ends);
+    month_sums[caseload][p] = g(Counter::caseload_month_ends);
+    month_sums[remand_population][p] = g(Counter::remand_month_ends);
+    P[ccs][p] = g(Counter::ccs);
+    P[transitions][p] = g(Counter::transitions);
+    P[offences_committed][p] = g(Counter::incidents) * offences_per_incident;
+    P[proven_offences][p] = g(Counter::proven_offences);
+    P[cost_gbp][p] = g(Counter::custody_month_ends) * costs.custody_month_gbp +
+                     g(Counter::remand_month_ends) * costs.remand_month_gbp +
+                     g(Counter::court_occasions) * costs.court_case_gbp;
+    P[fte_girls][p] = g(Counter::fte_girls);
+    P[fte_caution_first][p] = g(Counter::fte_caution_first);
+    P[youth_cautions][p] = g(Counter::youth_cautions);
+    P[ycc][p] = g(Counter::youth_conditional_cautions);
+    P[convictions][p] = g(Counter::convictions);
+    for (std::size_t k = 0; k < nk; ++k)
+      if (defs[k].yearly == Yearly::MeanOfMonths) P[k][p] = months > 0 ? month_sums[k][p] / months : 0.0;
+  }
+  for (std::size_t k = 0; k < nk; ++k)
+    if (defs[k].yearly == Yearly::Ratio)
+      for (std::size_t p = 0; p < np; ++p)
+        v.period[k][p] = ratio(v.period[static_cast<std::size_t>(defs[k].numerator)][p],
+                               v.period[static_cast<std::size_t>(defs[k].denominator)][p], defs[k].scale);
+  // Years: sums of quarters; means over all month-ends of the year; ratios of the yearly sums.
+  for (std::size_t y = 0; y < ny; ++y) {
+    const std::size_t p0 = y * 4, p1 = std::min(np, p0 + 4);
+    double months = 0;
+    for (std::size_t p = p0; p < p1; ++p) months += static_cast<double>(months_in_period[p]);
+    for (std::size_t k = 0; k < nk; ++k) {
+      double s = 0;
+      for (std::size_t p = p0; p < p1; ++p) s += defs[k].yearly == Yearly::MeanOfMonths ? month_sums[k][p] : v.period[k][p];
+      if (defs[k].yearly == Yearly::Sum) v.year[k][y] = s;
+      if (defs[k].yearly == Yearly::MeanOfMonths) v.year[k][y] = months > 0 ? s / months : 0.0;
+    }
+    v.year[ccs][y] = static_cast<double>(t.ccs_year[y]);  // distinct children over the year, not a sum
+  }
+  for (std::size_t k = 0; k < nk; ++k)
+    if (defs[k].yearly == Yearly::Ratio)
+      for (std::size_t y = 0; y < ny; ++y)
+        v.year[k][y] = ratio(v.year[static_cast<std::size_t>(defs[k].numerator)][y],
+                             v.year[static_cast<std::size_t>(defs[k].denominator)][y], defs[k].scale);
+  return v;
+}
+
+}  // namespace yjsim::models

@@ -1,0 +1,80 @@
+#pragma once
+// The official KPIs (MODEL.md §6), computed per reported period (quarter of the horizon) from integer tallies.
+// Tallies are integers so that sums over blocks and quarters are exact in any order.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace yjsim::models {
+
+// Raw per-period tallies, by age at the event (10-17 unless stated).
+enum class Counter : int {
+  fte,                   // first formal outcome (MODEL.md §6.1)
+  fte_girls,
+  fte_caution_first,     // first formal outcome was a YC or YCC
+  cohort,                // reoffending cohort entries, by the period of the index event (§6.2)
+  reoffenders,           //   cohort members with a proven reoffence
+  reoffences,            //   proven reoffences
+  custodial_sentences,   // DTO and long detention (§6.3)
+  remand_episodes,       // RYDA remands started
+  custody_month_ends,    // children in custody (remanded or sentenced), summed over the period's month-ends
+  remand_month_ends,     // of which remanded only
+  caseload_month_ends,   // children under YOS supervision, summed over month-ends
+  population_month_ends, // children aged 10-17, summed over month-ends
+  transitions,           // moves at 18 under a youth order
+  incidents,             // offences committed, before the extra offences per case
+  proven_offences,       // offences proven by a YC, YCC or conviction
+  ccs,                   // distinct children cautioned or sentenced in the period
+  youth_cautions,
+  youth_conditional_cautions,
+  convictions,
+  court_occasions,       // sentencing occasions (for court costs)
+  count_
+};
+constexpr int kCounters = static_cast<int>(Counter::count_);
+
+struct Tally {
+  std::vector<std::array<std::int64_t, kCounters>> period;  // [period][counter]
+  std::vector<std::int64_t> ccs_year;                       // distinct children cautioned or sentenced per year
+  void resize(long periods, long years) {
+    period.assign(static_cast<std::size_t>(periods), {});
+    ccs_year.assign(static_cast<std::size_t>(years), 0);
+  }
+  void add(long p, Counter c, std::int64_t n = 1) { period[static_cast<std::size_t>(p)][static_cast<int>(c)] += n; }
+  std::int64_t get(long p, Counter c) const { return period[static_cast<std::size_t>(p)][static_cast<int>(c)]; }
+  void merge(const Tally& o);
+};
+
+// How a KPI is summed into a horizon year (MODEL.md §6: annual figures are sums of quarters).
+enum class Yearly { Sum, MeanOfMonths, Ratio };
+
+struct KpiDef {
+  const char* name;
+  const char* unit;
+  const char* definition;  // one line, from MODEL.md
+  Yearly yearly;
+  int numerator = -1, denominator = -1;  // for Ratio: KPI indices
+  double scale = 1.0;                   // for Ratio
+  bool lower_is_better = true;          // for the probability that a variant is better
+};
+
+const std::vector<KpiDef>& kpi_table();
+int kpi_index(const std::string& name);
+
+// Costs that turn tallies into cost_gbp (MODEL.md §8).
+struct CostRates {
+  double custody_month_gbp;
+  double remand_month_gbp;
+  double court_case_gbp;
+};
+
+// KPI values of one replicate: values[kpi][period] and yearly[kpi][year]; months_in_period for partial periods.
+struct KpiValues {
+  std::vector<std::vector<double>> period;
+  std::vector<std::vector<double>> year;
+};
+KpiValues compute_kpis(const Tally& t, const std::vector<long>& months_in_period, double offences_per_incident,
+                       const CostRates& costs);
+
+}  // namespace yjsim::models

@@ -1,0 +1,80 @@
+// MODEL.md §1b step 5 and §2: offending and detection.
+//
+// Offences follow a Poisson process whose rate is constant within a month. Each person carries an exponential
+// "clock" of unit-rate hazard: the month's rate is subtracted and every time the clock runs out an offence
+// happens and a fresh Exp(1) gap is drawn (addressed by person, month and offence index). This is exactly
+// Poisson(rate) offences per month, and lets a quiet person's next offence month be found once instead of
+// drawing every month (schedule_next), which is what makes national runs fast.
+#include <algorithm>
+
+#include "models/context.h"
+#include "sim/distributions.h"
+
+namespace yjsim::models {
+
+bool busy(const Record& r, long t) {
+  const long since = t - r.last_outcome;
+  return r.in_custody || !r.pending.empty() || r.ycc_end >= t || r.ro_end >= t || r.yro_end >= t ||
+         r.licence_end >= t || (since >= 1 && since <= 12);
+}
+
+namespace {
+// The part of the rate that a quiet person has: identical arithmetic in the step and in the search.
+inline double quiet_rate(const Context& c, const People& people, std::size_t id, long t) {
+  return c.d.age_rate[static_cast<std::size_t>(t - people.birth[id])] * static_cast<double>(people.propensity[id]);
+}
+}  // namespace
+
+double offending_rate(const Context& c, const People& people, std::size_t id, long t, const Record* r) {
+  const long age = t - people.birth[id];
+  if (t >= people.career_end[id] || age >= kExitAgeMonths || age < kEntryAgeMonths) return 0.0;
+  double rate = quiet_rate(c, people, id, t);
+  if (r) {
+    if (r->supervised(t)) rate *= c.p.offending.on_order_rr;
+    const long since = t - r->last_outcome;
+    if (since >= 1 && since <= 12) rate *= c.d.post[static_cast<std::size_t>(since)];
+  }
+  return rate;
+}
+
+void schedule_next(const Context& c, People& people, std::size_t id, long from) {
+  double left = people.clock[id];
+  const long stop = from <= c.walk_stop ? c.walk_stop : kNever;
+  const long end = std::min({c.last_month, static_cast<long>(people.career_end[id]) - 1,
+                             static_cast<long>(people.birth[id]) + kExitAgeMonths - 1});
+  for (long m = from; m <= end; ++m) {
+    if (m == stop) break;
+    const double rate = quiet_rate(c, people, id, m);
+    if (left - rate <= 0) {
+      people.wake[id] = static_cast<std::int16_t>(m);
+      people.clock[id] = left;
+      return;
+    }
+    left -= rate;
+  }
+  people.clock[id] = left;
+  people.wake[id] = stop <= end ? static_cast<std::int16_t>(stop) : kNever;
+}
+
+Detected offend_and_detect(const Context& c, PersonMonth& pm) {
+  Detected d;
+  const Record* r = pm.rec();
+  if (r && (r->in_custody || r->remanded())) return d;  // incapacitation (MODEL.md §2)
+  const double rate = offending_rate(c, pm.people, pm.id, pm.t, r);
+  double left = pm.people.clock[pm.id] - rate;
+  constexpr std::uint64_t kMaxOffences = 100000;  // a guard, far above any plausible month
+  for (std::uint64_t j = 0; left <= 0 && j < kMaxOffences; ++j) {
+    const sim::Words w = c.draw(Purpose::offence, pm.id, pm.t, j);
+    left += sim::exponential1(sim::unit(w[0]));
+    ++d.incidents;
+    if (sim::bernoulli(sim::unit(w[1]), c.p.detection.probability)) {
+      ++d.detected;
+      d.serious |= sim::bernoulli(sim::unit(w[2]), c.p.detection.serious_share);
+    }
+  }
+  pm.people.clock[pm.id] = left;
+  if (pm.child() && c.reported(pm.t)) pm.block.tally.add(c.period(pm.t), Counter::incidents, d.incidents);
+  return d;
+}
+
+}  // namespace yjsim::models

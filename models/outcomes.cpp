@@ -1,0 +1,82 @@
+// Formal outcomes (YC, YCC, adult caution, conviction) and index events: the PNC record, first time entrants,
+// proven (re)offences, desistance and the post-event rate (MODEL.md §1, §3, §6).
+#include "models/context.h"
+#include "sim/distributions.h"
+
+namespace yjsim::models {
+
+namespace {
+// MODEL.md §6.2: an offence committed in index month m+1..m+12 and proven by m+18 is a reoffence.
+void count_reoffences(const Context& c, PersonMonth& pm, Record& r, const std::vector<OffenceGroup>& offences) {
+  for (auto& e : r.cohorts) {
+    if (e.month == kLongAgo || pm.t > e.month + 18) continue;
+    for (const auto& g : offences) {
+      if (g.month < e.month + 1 || g.month > e.month + 12 || g.count <= 0) continue;
+      const long period = c.period(e.month);
+      pm.block.tally.add(period, Counter::reoffences, g.count);
+      if (!e.reoffended) {
+        e.reoffended = true;
+        pm.block.tally.add(period, Counter::reoffenders);
+      }
+    }
+  }
+}
+}  // namespace
+
+void formal_outcome(const Context& c, PersonMonth& pm, Record& r, Formal kind,
+                    const std::vector<OffenceGroup>& offences) {
+  const bool counted = pm.child() && c.reported(pm.t);
+  const long period = c.period(pm.t);
+  auto& tally = pm.block.tally;
+  if (!r.formal_ever) {  // MODEL.md §6.1: first YC, YCC or conviction on the PNC
+    r.formal_ever = true;
+    if (counted) {
+      tally.add(period, Counter::fte);
+      if (pm.people.flags[pm.id] & 1) tally.add(period, Counter::fte_girls);
+      if (kind == Formal::YC || kind == Formal::YCC) tally.add(period, Counter::fte_caution_first);
+    }
+  }
+  long proven = 0;
+  for (const auto& g : offences) proven += g.count;
+  if (counted) {
+    tally.add(period, kind == Formal::YC ? Counter::youth_cautions
+                      : kind == Formal::YCC ? Counter::youth_conditional_cautions : Counter::convictions);
+    tally.add(period, Counter::proven_offences, proven);
+    if (r.counted_period != period) {
+      r.counted_period = static_cast<std::int32_t>(period);
+      tally.add(period, Counter::ccs);
+    }
+    const long year = pm.t / 12;
+    if (r.counted_year != year) {
+      r.counted_year = static_cast<std::int32_t>(year);
+      ++tally.ccs_year[static_cast<std::size_t>(year)];
+    }
+    pm.log(c, LogEvent::Formal, static_cast<std::uint8_t>(kind));
+  }
+  if (pm.block.log && pm.t >= 0)  // proofs in the follow-up tail still count for cohorts
+    for (const auto& g : offences)
+      pm.block.log->push_back({LogEvent::Proof, static_cast<std::uint8_t>(kind), static_cast<std::uint32_t>(pm.id),
+                               static_cast<std::int32_t>(pm.t), static_cast<std::int32_t>(pm.age), g.month, g.count});
+  count_reoffences(c, pm, r, offences);
+  // MODEL.md §1: partial desistance after each formal outcome.
+  const double u = sim::unit(c.draw(Purpose::desistance, pm.id, pm.t, static_cast<std::uint64_t>(kind))[0]);
+  if (sim::bernoulli(u, c.p.desistance.per_outcome))
+    pm.people.propensity[pm.id] = static_cast<float>(pm.people.propensity[pm.id] * c.p.desistance.factor);
+  r.last_outcome = static_cast<std::int32_t>(pm.t);
+  if (kind == Formal::Conviction) r.history = History::Convicted;
+  else if (r.history == History::None) r.history = History::Cautioned;
+}
+
+void index_event(const Context& c, PersonMonth& pm, Record& r) {
+  // MODEL.md §6.2: the first YC, YCC, non-custodial conviction or release of a child in the quarter.
+  if (!pm.child() || !c.reported(pm.t)) return;
+  const long period = c.period(pm.t);
+  if (r.index_period == period) return;
+  r.index_period = static_cast<std::int32_t>(period);
+  pm.block.tally.add(period, Counter::cohort);
+  r.cohorts[r.next_cohort] = CohortEntry{static_cast<std::int32_t>(pm.t), false};
+  r.next_cohort = static_cast<std::uint8_t>((r.next_cohort + 1) % r.cohorts.size());
+  pm.log(c, LogEvent::Index);
+}
+
+}  // namespace yjsim::models

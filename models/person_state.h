@@ -1,0 +1,104 @@
+#pragma once
+// The mutable state of one replicate (STYLE.md 2: parameters are const, state is mutable and owned by the
+// replicate). Everyone has a few hot fields (24 bytes); a child who has met the justice system also has a Record,
+// kept per block of people so that blocks run in parallel without sharing.
+#include <array>
+#include <climits>
+#include <cstdint>
+#include <vector>
+
+#include "models/kpis.h"
+#include "models/parameters.h"
+
+namespace yjsim::models {
+
+constexpr std::int16_t kNever = INT16_MAX;     // a wake month that never comes
+constexpr std::int32_t kLongAgo = INT32_MIN / 4;  // a month long before any run
+
+struct OffenceGroup {
+  std::int32_t month;  // month the offences were committed
+  std::int32_t count;  // offences proven if the case is proven
+};
+
+struct Case {                          // a charged case awaiting court (MODEL.md §3-4)
+  std::int32_t court_month;            // month it is sentenced
+  std::int32_t charge_month;           // month of charge (a remand starts then)
+  bool remanded_at_charge = false;     // for the verdict and sentence tables
+  bool on_remand = false;              // the child is on remand for this case now
+  std::vector<OffenceGroup> offences;  // empty for a breach
+};
+
+struct CohortEntry {                   // an index event (MODEL.md §6.2), kept while reoffences can count
+  std::int32_t month = kLongAgo;
+  bool reoffended = false;
+};
+
+struct Record {
+  History history = History::None;
+  bool formal_ever = false;        // has a YC, YCC, adult caution or conviction (on the PNC)
+  bool released_ever = false;      // released from sentenced custody before (custody_rr applied)
+  bool in_custody = false;         // sentenced custody
+  std::int32_t release_month = 0;  // when in custody: month of release (MODEL.md §1b step 3)
+  std::int32_t licence_months = 0; // licence length that starts at release
+  std::int32_t last_outcome = kLongAgo;  // latest formal outcome or release: the post-event rate (§2)
+  std::int32_t ycc_end = kLongAgo, ro_end = kLongAgo, yro_end = kLongAgo, licence_end = kLongAgo;  // last month in force
+  std::int32_t counted_period = -1, counted_year = -1, index_period = -1;  // de-duplication for KPIs
+  std::uint8_t next_cohort = 0;
+  std::array<CohortEntry, 8> cohorts{};  // ring of recent index events (at most 7 within 18 months)
+  std::vector<Case> pending;
+
+  bool remanded() const {
+    for (const auto& c : pending)
+      if (c.on_remand) return true;
+    return false;
+  }
+  bool on_court_order(long t) const { return ro_end >= t || yro_end >= t; }
+  bool on_licence(long t) const { return !in_custody && licence_end >= t; }
+  bool supervised(long t) const { return ycc_end >= t || on_court_order(t) || on_licence(t); }
+  bool youth_order(long t) const { return on_court_order(t) || in_custody || licence_end >= t; }
+};
+
+// Hot state of everyone, by person id (ids follow the entry order).
+struct People {
+  std::vector<double> clock;             // unit-rate hazard left until the next offence, at the start of `wake`
+  std::vector<float> propensity;         // z x girl_rr x needs x desistance x custody factors
+  std::vector<std::int16_t> birth;       // month of birth (age in months = t - birth)
+  std::vector<std::int16_t> career_end;  // first month with propensity 0 (MODEL.md §1)
+  std::vector<std::int16_t> wake;        // next month this person needs attention; kNever if none
+  std::vector<std::uint8_t> flags;       // bit 0: girl
+  std::vector<std::uint8_t> needs;       // needs flags, bit i = Params::needs[i]
+  std::vector<std::int32_t> record;      // index into the block's records, -1 if none
+
+  void resize(std::size_t n) {
+    clock.resize(n); propensity.resize(n); birth.resize(n); career_end.resize(n); wake.resize(n);
+    flags.resize(n); needs.resize(n); record.resize(n, -1);
+  }
+  static constexpr std::size_t bytes_per_person() {
+    return sizeof(double) + sizeof(float) + 3 * sizeof(std::int16_t) + 2 * sizeof(std::uint8_t) + sizeof(std::int32_t);
+  }
+};
+
+// A per-person event, recorded only when a test asks for it (the KPI concordance test).
+struct LogEvent {
+  enum Kind : std::uint8_t { Formal, Proof, Index, Custodial, RemandStart, Release, Transition };
+  Kind kind;
+  std::uint8_t detail;      // Formal: 0 YC, 1 YCC, 2 conviction, 3 adult caution
+  std::uint32_t person;
+  std::int32_t month;       // month of the event
+  std::int32_t age_months;  // age at the event
+  std::int32_t commit_month;  // Proof: month the offences were committed
+  std::int32_t count;         // Proof: offences
+};
+
+struct Block {                    // people [begin, end) of a replicate and what only they touch
+  std::vector<Record> records;
+  Tally tally;
+  std::vector<LogEvent>* log = nullptr;
+};
+
+struct ReplicateState {
+  People people;
+  std::vector<Block> blocks;
+};
+
+}  // namespace yjsim::models

@@ -1,0 +1,29 @@
+#pragma once
+// A scenario file (CONTRACT.md): described in TOML, validated once, then frozen into immutable parameter sets.
+// Variant 0 is always the baseline; each [[variant]] is the baseline with its changes applied.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/parameters.h"
+
+namespace yjsim::models {
+
+struct Variant {
+  std::string name;
+  std::string description;
+  Params params;
+};
+
+struct Scenario {
+  std::string file;               // path as given
+  std::string text;               // the full text that was read
+  std::vector<Variant> variants;  // baseline first
+  const Params& baseline() const { return variants.front().params; }
+};
+
+// Throws sim::InputError naming file, line, field, what was found and what is allowed.
+Scenario parse_scenario(std::string_view text, const std::string& file);
+Scenario load_scenario(const std::string& path);
+
+}  // namespace yjsim::models

@@ -1,0 +1,158 @@
+#include "models/simulation.h"
+
+#include <algorithm>
+
+#include "models/context.h"
+#include "models/month.h"
+#include "sim/errors.h"
+#include "sim/parallel.h"
+
+namespace yjsim::models {
+
+std::vector<double> Results::values(std::size_t variant, int kpi, std::size_t slot, bool by_year) const {
+  std::vector<double> out;
+  for (const auto& r : variants[variant].replicates) {
+    const auto& table = by_year ? r.year : r.period;
+    out.push_back(table[static_cast<std::size_t>(kpi)][slot]);
+  }
+  return out;
+}
+
+std::vector<double> Results::diffs(std::size_t variant, int kpi, std::size_t slot, bool by_year) const {
+  auto v = values(variant, kpi, slot, by_year);
+  const auto b = values(0, kpi, slot, by_year);
+  for (std::size_t i = 0; i < v.size(); ++i) v[i] -= b[i];
+  return v;
+}
+
+long cohort_complete_month(const sim::Calendar& cal, long period) {
+  return cal.period(period).last_month + 18;
+}
+
+namespace {
+
+struct Plan {  // what is the same for every replicate
+  const Scenario& scenario;
+  const RunOptions& options;
+  std::vector<EntrySchedule> schedules;  // per variant
+  std::vector<Derived> derived;          // per variant
+  long horizon;
+  long walk_stop;
+  sim::Calendar calendar;
+  std::vector<long> months_in_period;
+};
+
+void step_all(const Context& c, ReplicateState& st, long t, std::size_t block_size) {
+  if (st.blocks.empty()) return;
+  const auto entered = static_cast<std::size_t>(c.schedule.entered(t));
+  sim::parallel_for_blocks(entered, block_size, [&](std::size_t b, std::size_t begin, std::size_t end) {
+    step_block(c, st.people, st.blocks[b], begin, end, t);
+  });
+}
+
+void check_cancel(const RunOptions& o) {
+  if (o.cancel && o.cancel->load(std::memory_order_relaxed)) throw sim::Cancelled();
+}
+
+std::size_t block_count(std::size_t people, std::size_t block_size) { return (people + block_size - 1) / block_size; }
+
+KpiValues finish(const Plan& plan, std::size_t v, ReplicateState& st, std::vector<LogEvent>* log) {
+  const Params& p = plan.scenario.variants[v].params;
+  Tally total;
+  total.resize(plan.calendar.periods(), plan.calendar.years());
+  for (auto& b : st.blocks) {  // fixed block order
+    total.merge(b.tally);
+    if (log && b.log) log->insert(log->end(), b.log->begin(), b.log->end());
+  }
+  for (long t = 0; t < plan.horizon; ++t)
+    total.add(t / 3, Counter::population_month_ends, plan.schedules[v].population_10_17(t));
+  const CostRates costs{p.costs.custody_place_year_gbp / 12.0, p.costs.remand_night_gbp * 365.25 / 12.0,
+                        p.costs.court_case_gbp};
+  return compute_kpis(total, plan.months_in_period, 1.0 + p.detection.extra_offences_mean, costs);
+}
+
+void run_replicate(const Plan& plan, std::size_t r, Results& res, std::atomic<long>& done, long total) {
+  const auto& o = plan.options;
+  const auto& variants = plan.scenario.variants;
+  ReplicateState burn;
+  const auto& s0 = plan.schedules[0];
+  burn.people.resize(s0.birth.size());
+  std::copy(s0.birth.begin(), s0.birth.end(), burn.people.birth.begin());
+  burn.blocks.resize(block_count(s0.birth.size(), o.block_size));
+  for (auto& b : burn.blocks) b.tally.resize(plan.calendar.periods(), plan.calendar.years());
+  const Context c0{variants[0].params, plan.derived[0], s0, r, plan.horizon, s0.last_month, plan.walk_stop};
+  for (long t = s0.first_month; t < 0; ++t) {  // burn-in: shared by every variant (MODEL.md §1)
+    check_cancel(o);
+    step_all(c0, burn, t, o.block_size);
+  }
+  for (std::size_t v = 0; v < variants.size(); ++v) {
+    ReplicateState st = v + 1 == variants.size() ? std::move(burn) : burn;
+    const auto& sv = plan.schedules[v];
+    st.people.resize(sv.birth.size());
+    std::copy(sv.birth.begin(), sv.birth.end(), st.people.birth.begin());
+    st.blocks.resize(block_count(sv.birth.size(), o.block_size));
+    std::vector<std::vector<LogEvent>> block_logs(o.keep_event_log ? st.blocks.size() : 0);
+    for (std::size_t b = 0; b < st.blocks.size(); ++b) {
+      st.blocks[b].tally.resize(plan.calendar.periods(), plan.calendar.years());
+      st.blocks[b].log = o.keep_event_log ? &block_logs[b] : nullptr;
+    }
+    const Context cv{variants[v].params, plan.derived[v], sv, r, plan.horizon, sv.last_month, plan.walk_stop};
+    for (long t = 0; t <= sv.last_month; ++t) {
+      check_cancel(o);
+      step_all(cv, st, t, o.block_size);
+    }
+    std::vector<LogEvent>* log = o.keep_event_log ? &res.variants[v].logs[r] : nullptr;
+    res.variants[v].replicates[r] = finish(plan, v, st, log);
+    if (o.progress) o.progress(done.fetch_add(1) + 1, total);
+  }
+}
+
+double person_months(const EntrySchedule& s) {
+  double total = 0;
+  for (long t = s.first_month; t <= s.last_month; ++t) {
+    const auto alive = s.entered(t);
+    // People leave at 25: born on or before t - 300.
+    const auto gone = std::upper_bound(s.birth.begin(), s.birth.end(),
+                                       static_cast<std::int16_t>(std::max(t - kExitAgeMonths, -32000L))) -
+                      s.birth.begin();
+    total += static_cast<double>(alive - std::min<std::int64_t>(alive, gone));
+  }
+  return total;
+}
+
+bool same_rate_schedule(const Params& a, const Params& b) {
+  return a.offending.base_rate == b.offending.base_rate && a.offending.age_rr == b.offending.age_rr;
+}
+
+}  // namespace
+
+Results run_scenario(const Scenario& s, const RunOptions& o) {
+  const Params& base = s.baseline();
+  const auto horizon = static_cast<long>(base.run.months);
+  const auto reps = static_cast<std::size_t>(base.run.replicates);
+  Plan plan{s, o, {}, {}, horizon, kNever, sim::Calendar(base.run.start, horizon), {}};
+  plan.derived.reserve(s.variants.size());
+  for (const auto& v : s.variants) {
+    plan.schedules.push_back(make_entry_schedule(v.params));
+    plan.derived.emplace_back(v.params);
+    if (!same_rate_schedule(v.params, base)) plan.walk_stop = 0;
+  }
+  for (long p = 0; p < plan.calendar.periods(); ++p) {
+    const auto per = plan.calendar.period(p);
+    plan.months_in_period.push_back(per.last_month - per.first_month + 1);
+  }
+  Results res{plan.calendar, base.run.seed, static_cast<long>(reps), plan.months_in_period, {},
+              person_months(plan.schedules[0]), plan.schedules[0].birth.size()};
+  for (const auto& v : s.variants) {
+    res.variants.push_back({v.name, v.description, std::vector<KpiValues>(reps), {}});
+    if (o.keep_event_log) res.variants.back().logs.resize(reps);
+  }
+  std::atomic<long> done{0};
+  const long total = static_cast<long>(reps * s.variants.size());
+  sim::with_threads(o.threads, [&] {
+    sim::parallel_for_each_index(reps, [&](std::size_t r) { run_replicate(plan, r, res, done, total); });
+  });
+  return res;
+}
+
+}  // namespace yjsim::models

@@ -98,8 +98,8 @@ int check(const std::string& scenario) {
   return 0;
 }
 
-int params() {
-  std::cout << models::parameter_table_markdown();
+int params(bool as_toml) {
+  std::cout << (as_toml ? models::parameter_table_toml() : models::parameter_table_markdown());
   return 0;
 }
 

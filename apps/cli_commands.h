@@ -18,7 +18,7 @@ struct RunArgs {
 
 int run(const RunArgs& a, const std::atomic<bool>& interrupted);
 int check(const std::string& scenario);
-int params();
+int params(bool as_toml);
 int targets(const RunArgs& a, const std::atomic<bool>& interrupted);
 
 }  // namespace yjsim::cli

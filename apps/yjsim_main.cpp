@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "validate a scenario file; runs nothing");
   check->add_option("scenario", check_file, "scenario file (TOML)")->required();
   auto* params = app.add_subcommand("params", "print every parameter: unit, allowed range, default, source");
+  bool params_toml = false;
+  params->add_flag("--toml", params_toml, "print them as a complete, commented scenario file instead");
   auto* targets = app.add_subcommand(
       "targets", "run a scenario and compare its first reported year with the calibration targets (MODEL.md 7)");
   add_run_flags(targets);
@@ -55,7 +57,7 @@ int main(int argc, char** argv) {
   try {
     if (*run) return yjsim::cli::run(a, g_interrupted);
     if (*check) return yjsim::cli::check(check_file);
-    if (*params) return yjsim::cli::params();
+    if (*params) return yjsim::cli::params(params_toml);
     if (*targets) return yjsim::cli::targets(a, g_interrupted);
   } catch (const yjsim::sim::InputError& e) {
     std::cerr << "yjsim: " << e.what() << '\n';

@@ -133,4 +133,28 @@ std::string parameter_table_markdown() {
   return out.str();
 }
 
+std::string parameter_table_toml() {
+  std::ostringstream out;
+  std::string section;
+  for (const auto& d : parameter_table()) {
+    const std::string name = d.name;
+    const std::string sec = name.substr(0, name.find('.'));
+    if (sec != section) {
+      out << (section.empty() ? "" : "\n") << "[" << sec << "]\n";
+      if (sec == "run") out << "start = \"2018-04\"  # first month of the horizon; MODEL.md 6.2 (financial-year quarters)\n"
+                               "seed = 20190331    # random seed\n";
+      section = sec;
+    }
+    out << "# " << d.unit << "; source: " << d.source << "\n" << name.substr(sec.size() + 1) << " = ";
+    if (d.default_value.size() > 1) out << "[";
+    for (std::size_t i = 0; i < d.default_value.size(); ++i) out << (i ? ", " : "") << d.default_value[i];
+    if (d.default_value.size() > 1) out << "]";
+    out << "\n";
+  }
+  for (const auto& n : default_needs())
+    out << "\n[needs." << n.name << "]\nprevalence = " << n.prevalence << "\nmultiplier = " << n.multiplier
+        << "\nsource = \"" << n.source << "\"\n";
+  return out.str();
+}
+
 }  // namespace yjsim::models

@@ -112,5 +112,6 @@ const std::vector<ParamDecl>& parameter_table();
 const std::vector<NeedFlag>& default_needs();
 Params default_params();
 std::string parameter_table_markdown();  // docs/parameters.md
+std::string parameter_table_toml();      // every default as a commented scenario file
 
 }  // namespace yjsim::models

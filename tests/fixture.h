@@ -1,0 +1,54 @@
+#pragma once
+// Helpers for tests: a context for stepping single phases on hand-built people, and tolerances of k standard
+// errors with k from Boost.Math (STYLE.md 7).
+#include <boost/math/distributions/normal.hpp>
+#include <cmath>
+#include <memory>
+
+#include "models/context.h"
+#include "models/scenario.h"
+#include "models/simulation.h"
+
+namespace yjsim::test {
+
+// Two-sided tolerance multiplier for a false-alarm probability of 1e-6 per check (about 4.9 standard errors).
+inline double k_sigma() {
+  static const double k = boost::math::quantile(boost::math::complement(boost::math::normal(), 0.5e-6));
+  return k;
+}
+
+// One person of a given age (in months) at month t, stepped through single phases.
+struct Lab {
+  models::Params p;
+  std::unique_ptr<models::Derived> d;
+  models::EntrySchedule schedule;
+  std::unique_ptr<models::Context> c;
+  models::People people;
+  models::Block block;
+
+  explicit Lab(models::Params params, std::size_t n = 1) : p(std::move(params)) {
+    p.run.months = 48;
+    d = std::make_unique<models::Derived>(p);
+    schedule = models::make_entry_schedule(p);
+    c = std::make_unique<models::Context>(models::Context{p, *d, schedule, 0, 48, 65, models::kNever});
+    people.resize(n);
+    block.tally.resize(16, 4);
+    for (std::size_t i = 0; i < n; ++i) people.propensity[i] = 1.0f;
+  }
+  models::PersonMonth at(std::size_t id, long t, long age_months) {
+    people.birth[id] = static_cast<std::int16_t>(t - age_months);
+    people.career_end[id] = models::kNever;
+    return models::PersonMonth{people, block, id, t, age_months};
+  }
+  std::int64_t count(long period, models::Counter k) const { return block.tally.get(period, k); }
+};
+
+inline models::Scenario scenario(const std::string& toml) { return models::parse_scenario(toml, "test.toml"); }
+
+inline double kpi(const models::Results& r, const char* name, std::size_t slot, bool by_year, std::size_t v = 0) {
+  double s = 0;
+  for (double x : r.values(v, models::kpi_index(name), slot, by_year)) s += x;
+  return s / static_cast<double>(r.replicates);
+}
+
+}  // namespace yjsim::test

@@ -1,0 +1,114 @@
+// Single phases on hand-built people: shares and means against the parameters, within k standard errors.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "fixture.h"
+
+using namespace yjsim::models;
+using yjsim::test::k_sigma;
+using yjsim::test::Lab;
+
+namespace {
+Params defaults() { return default_params(); }
+constexpr std::size_t kN = 200000;
+}  // namespace
+
+TEST_CASE("first detections follow the 'none' outcome table - charges get the geometric court delay") {
+  Lab lab(defaults(), kN);
+  long charged = 0, remanded = 0;
+  double delay_sum = 0;
+  for (std::size_t id = 0; id < kN; ++id) {
+    auto pm = lab.at(id, 0, 14 * 12);
+    police_outcome(*lab.c, pm, Detected{1, 1, false});
+    if (const Record* r = pm.rec(); r && !r->pending.empty()) {
+      ++charged;
+      delay_sum += r->pending[0].court_month - 0;
+      remanded += r->pending[0].remanded_at_charge;
+    }
+  }
+  const auto& none = lab.p.outcome.none;
+  auto check_share = [&](double observed, double p, double n) {
+    CHECK(std::fabs(observed / n - p) <= k_sigma() * std::sqrt(p * (1 - p) / n));
+  };
+  check_share(static_cast<double>(lab.count(0, Counter::youth_cautions)), none[2], kN);
+  check_share(static_cast<double>(lab.count(0, Counter::youth_conditional_cautions)), none[3], kN);
+  check_share(static_cast<double>(charged), none[4], kN);
+  // First time entrants: every YC or YCC here is the child's first formal outcome.
+  CHECK(lab.count(0, Counter::fte) == lab.count(0, Counter::youth_cautions) + lab.count(0, Counter::youth_conditional_cautions));
+  CHECK(lab.count(0, Counter::fte_caution_first) == lab.count(0, Counter::fte));
+  // Delay D >= 1, geometric with mean 5: variance mean(mean-1) = 20.
+  const double mean = lab.p.court.mean_delay_months, n = static_cast<double>(charged);
+  CHECK(std::fabs(delay_sum / n - mean) <= k_sigma() * std::sqrt(mean * (mean - 1) / n));
+  check_share(static_cast<double>(remanded), lab.p.court.ryda[0], n);
+}
+
+TEST_CASE("serious cases are always charged - all charges have a court date after this month") {
+  Lab lab(defaults(), 5000);
+  for (std::size_t id = 0; id < 5000; ++id) {
+    auto pm = lab.at(id, 0, 15 * 12);
+    police_outcome(*lab.c, pm, Detected{1, 1, true});
+    REQUIRE(pm.rec());
+    REQUIRE(pm.rec()->pending.size() == 1);
+    CHECK(pm.rec()->pending[0].court_month >= 1);
+  }
+  CHECK(lab.count(0, Counter::fte) == 0);
+}
+
+TEST_CASE("a DTO keeps the child in custody for exactly half the term, then licence for the other half") {
+  Params p = defaults();
+  p.court.sentence_first = {0, 0, 0, 1, 0};
+  p.court.acquittal = 0;
+  for (std::size_t k = 0; k < 7; ++k) {
+    p.court.dto_weights = {0, 0, 0, 0, 0, 0, 0};
+    p.court.dto_weights[k] = 1;
+    Lab lab(p);
+    const long t = 5, term = static_cast<long>(p.court.dto_terms[k]);
+    auto pm = lab.at(0, t, 15 * 12);
+    Record& r = pm.ensure_rec();
+    r.pending.push_back(Case{static_cast<std::int32_t>(t), 0, false, false, {{2, 1}}});
+    court(*lab.c, pm);
+    CHECK(r.in_custody);
+    CHECK(r.release_month == t + term / 2);
+    CHECK(lab.count(1, Counter::custodial_sentences) == 1);
+    CHECK(lab.count(1, Counter::cohort) == 0);  // custody: the index event is the release
+    auto later = lab.at(0, t + term / 2, 15 * 12 + term / 2);
+    release_from_custody(*lab.c, later);
+    CHECK_FALSE(r.in_custody);
+    CHECK(r.licence_end == t + term / 2 + term / 2 - 1);
+    CHECK(r.released_ever);
+  }
+}
+
+TEST_CASE("sentence shares follow the first-conviction table") {
+  Params p = defaults();
+  p.court.acquittal = 0;
+  Lab lab(p, kN);
+  long ro = 0;
+  for (std::size_t id = 0; id < kN; ++id) {
+    auto pm = lab.at(id, 0, 15 * 12);
+    Record& r = pm.ensure_rec();
+    r.pending.push_back(Case{0, 0, false, false, {{0, 1}}});
+    court(*lab.c, pm);
+    ro += r.ro_end >= 0;
+  }
+  const double q = p.court.sentence_first[1];
+  CHECK(std::fabs(static_cast<double>(ro) / kN - q) <= k_sigma() * std::sqrt(q * (1 - q) / kN));
+  const double c = p.court.sentence_first[3] + p.court.sentence_first[4];
+  const double cust = static_cast<double>(lab.count(0, Counter::custodial_sentences));
+  CHECK(std::fabs(cust / kN - c) <= k_sigma() * std::sqrt(c * (1 - c) / kN));
+}
+
+TEST_CASE("a remand ends in bail with the monthly probability") {
+  Lab lab(defaults(), kN);
+  long bailed = 0;
+  for (std::size_t id = 0; id < kN; ++id) {
+    auto pm = lab.at(id, 3, 15 * 12);
+    Record& r = pm.ensure_rec();
+    r.pending.push_back(Case{10, 2, true, true, {{2, 1}}});
+    remand_bail(*lab.c, pm);
+    bailed += !r.remanded();
+  }
+  const double q = lab.p.court.remand_bail_monthly;
+  CHECK(std::fabs(static_cast<double>(bailed) / kN - q) <= k_sigma() * std::sqrt(q * (1 - q) / kN));
+}

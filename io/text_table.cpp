@@ -15,7 +15,11 @@ std::string num(double x) {
   if (std::isnan(x)) return "NaN";
   char buf[64];
   const double a = std::fabs(x);
-  std::snprintf(buf, sizeof buf, a >= 1000 ? "%.0f" : a >= 100 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f", x);
+  if (x == std::floor(x) && a < 1e15) {  // whole numbers (counts, percentiles of counts) without decimals
+    std::snprintf(buf, sizeof buf, "%.0f", x);
+    return buf;
+  }
+  std::snprintf(buf, sizeof buf, a >= 1000 ? "%.0f" : "%.4g", x);  // 4 significant figures
   return buf;
 }
 
@@ -31,7 +35,7 @@ void pad(std::ostringstream& out, const std::string& s, std::size_t width) {
 void table(std::ostringstream& out, const models::Results& r, std::size_t v, bool diff) {
   const auto& defs = models::kpi_table();
   const long years = r.calendar.years();
-  constexpr std::size_t kName = 30, kCell = 27;
+  constexpr std::size_t kName = 33, kCell = 27;
   pad(out, "KPI", kName);
   for (long y = 0; y < years; ++y) {
     const auto first = r.calendar.at(y * 12), last = r.calendar.at(std::min(y * 12 + 11, r.calendar.months() - 1));
@@ -39,9 +43,7 @@ void table(std::ostringstream& out, const models::Results& r, std::size_t v, boo
   }
   out << '\n';
   for (std::size_t k = 0; k < defs.size(); ++k) {
-    std::string name = defs[k].name;
-    if (name == "children_cautioned_or_sentenced") name += " (distinct in year)";
-    pad(out, name, kName);
+    pad(out, defs[k].name, kName);
     for (long y = 0; y < years; ++y) {
       const auto slot = static_cast<std::size_t>(y);
       const auto vals = diff ? r.diffs(v, static_cast<int>(k), slot, true) : r.values(v, static_cast<int>(k), slot, true);
@@ -61,7 +63,9 @@ std::string text_table(const models::Results& r) {
     out << "(horizon of 0 months: nothing to report)\n";
     return out.str();
   }
-  out << "Each cell: mean [5th, 95th percentile] over replicates, by year of the horizon (sums of quarters).\n";
+  out << "Each cell: mean [5th, 95th percentile] over replicates, by year of the horizon: counts are sums of\n"
+         "quarters, stocks (population, custody, caseload) means of month-ends, rates recomputed from the year's\n"
+         "counts; children_cautioned_or_sentenced counts distinct children in the year. Definitions: docs/kpis.md.\n";
   for (std::size_t v = 0; v < r.variants.size(); ++v) {
     out << "\n== " << r.variants[v].name << (r.variants[v].description.empty() ? "" : ": " + r.variants[v].description)
         << " ==\n";

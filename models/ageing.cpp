@@ -13,7 +13,8 @@ void enter(const Context& c, People& people, std::size_t id) {
   // Latent propensity z = exp(sigma eps - sigma^2 / 2), mean 1 (MODEL.md §1).
   const double u_eps = (static_cast<double>(w[0] >> 11) + 0.5) * 0x1.0p-53;  // strictly inside (0, 1)
   const double sigma = p.offending.propensity_sigma;
-  const double z = std::exp(sigma * sim::standard_normal(u_eps) - sigma * sigma / 2);
+  const double log_z = sigma * sim::standard_normal(u_eps) - sigma * sigma / 2;
+  const double z = std::exp(log_z);
   const bool girl = sim::unit(w[1]) >= p.population.male_share;
   double propensity = z * (girl ? p.offending.girl_rr : 1.0);
   std::uint8_t needs = 0;
@@ -26,8 +27,8 @@ void enter(const Context& c, People& people, std::size_t id) {
   }
   // Career termination (MODEL.md §1): from desistance.from_age, monthly probability 1 - (1 - h)^c with
   // c = min(z^-power, 20), drawn once: the first month with propensity 0.
-  const double cz = z > 0 ? std::min(std::pow(z, -p.desistance.hazard_z_power), 20.0) : 20.0;
-  const double q = 1.0 - std::pow(1.0 - p.desistance.monthly_hazard, cz);
+  const double cz = std::min(std::exp(-p.desistance.hazard_z_power * log_z), 20.0);  // z^-power
+  const double q = -std::expm1(cz * c.d.log_survive_month);                          // 1 - (1 - h)^c
   const long from = static_cast<long>(people.birth[id]) + std::lround(p.desistance.from_age * 12.0);
   const long end = from + sim::geometric0_p(sim::unit(w[2]), q);
   people.career_end[id] = static_cast<std::int16_t>(std::min<long>(end, kNever));

@@ -21,6 +21,7 @@ struct Derived {
   std::array<double, kExitAgeMonths> age_rate{};  // base_rate x age_rr by age in months (offences per month, z=1)
   std::array<double, 13> post{};                  // post-event ratio by months since the event (MODEL.md §2)
   std::array<double, 7> dto_weights{};
+  double log_survive_month;  // log(1 - desistance.monthly_hazard)
   explicit Derived(const Params& p);
 };
 

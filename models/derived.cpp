@@ -13,6 +13,7 @@ Derived::Derived(const Params& p) {
   for (std::size_t k = 1; k <= 12; ++k)
     post[k] = 1.0 + p.offending.post_event_rr * std::exp(-static_cast<double>(k - 1) / p.offending.post_event_months);
   dto_weights = p.court.dto_weights;
+  log_survive_month = std::log1p(-p.desistance.monthly_hazard);
 }
 
 }  // namespace yjsim::models

@@ -71,6 +71,17 @@ KpiValues finish(const Plan& plan, std::size_t v, ReplicateState& st, std::vecto
   return compute_kpis(total, plan.months_in_period, 1.0 + p.detection.extra_offences_mean, costs);
 }
 
+// Memory held by a replicate's state: the hot arrays, the records and their cases.
+double state_bytes(const ReplicateState& st) {
+  double bytes = static_cast<double>(st.people.clock.size() * People::bytes_per_person());
+  for (const auto& b : st.blocks) {
+    bytes += static_cast<double>(b.records.capacity() * sizeof(Record));
+    for (const auto& rec : b.records)
+      for (const auto& k : rec.pending) bytes += static_cast<double>(sizeof(Case) + k.offences.capacity() * sizeof(OffenceGroup));
+  }
+  return bytes;
+}
+
 void run_replicate(const Plan& plan, std::size_t r, Results& res, std::atomic<long>& done, long total) {
   const auto& o = plan.options;
   const auto& variants = plan.scenario.variants;
@@ -101,6 +112,7 @@ void run_replicate(const Plan& plan, std::size_t r, Results& res, std::atomic<lo
       check_cancel(o);
       step_all(cv, st, t, o.block_size);
     }
+    if (v == 0) res.state_bytes[r] = state_bytes(st);
     std::vector<LogEvent>* log = o.keep_event_log ? &res.variants[v].logs[r] : nullptr;
     res.variants[v].replicates[r] = finish(plan, v, st, log);
     if (o.progress) o.progress(done.fetch_add(1) + 1, total);
@@ -142,7 +154,7 @@ Results run_scenario(const Scenario& s, const RunOptions& o) {
     plan.months_in_period.push_back(per.last_month - per.first_month + 1);
   }
   Results res{plan.calendar, base.run.seed, static_cast<long>(reps), plan.months_in_period, {},
-              person_months(plan.schedules[0]), plan.schedules[0].birth.size()};
+              person_months(plan.schedules[0]), plan.schedules[0].birth.size(), std::vector<double>(reps, 0.0)};
   for (const auto& v : s.variants) {
     res.variants.push_back({v.name, v.description, std::vector<KpiValues>(reps), {}});
     if (o.keep_event_log) res.variants.back().logs.resize(reps);

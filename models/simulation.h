@@ -37,6 +37,7 @@ struct Results {
   std::vector<VariantResult> variants;          // baseline first
   double person_months_per_replicate;           // everyone alive in every simulated month, burn-in included
   std::size_t people_per_replicate;
+  std::vector<double> state_bytes;              // [replicate]: the baseline's state at its last month
 
   // values[replicate] of a KPI in one period (by_year: one horizon year).
   std::vector<double> values(std::size_t variant, int kpi, std::size_t slot, bool by_year) const;

@@ -1,0 +1,68 @@
+// Speed and memory targets of the core simulator (issue 3), printed, never asserted in unit tests:
+//  (a) England and Wales, one replicate, burn-in + 48 + 18 months: person-months per second at 1 and 2
+//      threads (target >= 3e8 with 2 threads) and state bytes per person (target < 64);
+//  (b) the default borough, 200 replicates: wall time (target < 1 s on 2 cores).
+// Each case runs in its own process so that its peak memory is its own.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "models/scenario.h"
+#include "models/simulation.h"
+
+using namespace yjsim::models;
+
+namespace {
+
+double peak_mib() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_maxrss) / 1024.0;
+}
+
+int run_case(const std::string& which) {
+  const bool national = which[0] == 'a';
+  const int threads = which == "a1" ? 1 : 2;
+  const std::string toml = national ? "[run]\nreplicates = 1\n[population]\nsize_10_17 = 5360653\n"
+                                    : "[run]\nreplicates = 200\n[population]\nsize_10_17 = 20000\n";
+  const auto s = parse_scenario(toml, which);
+  RunOptions o;
+  o.threads = threads;
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto r = run_scenario(s, o);
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double pm = r.person_months_per_replicate * static_cast<double>(r.replicates);
+  if (national)
+    std::printf("(a) England and Wales, 1 replicate, %d thread%s: %.3g person-months in %.2f s = %.3g person-months/s; "
+                "state %.1f bytes/person (%zu people); peak memory %.0f MiB\n",
+                threads, threads > 1 ? "s" : "", pm, secs, pm / secs, r.state_bytes[0] / static_cast<double>(r.people_per_replicate),
+                r.people_per_replicate, peak_mib());
+  else
+    std::printf("(b) default borough (20,000), 200 replicates, %d threads: %.3f s (target < 1 s); %.3g person-months/s; "
+                "peak memory %.0f MiB\n",
+                threads, secs, pm / secs, peak_mib());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc == 2) return run_case(argv[1]);
+  for (const char* which : {"a1", "a2", "b2"}) {
+    std::fflush(stdout);
+    const pid_t pid = fork();
+    if (pid == 0) {
+      execl("/proc/self/exe", argv[0], which, static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return 1;
+  }
+  return 0;
+}

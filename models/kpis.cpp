@@ -94,7 +94,8 @@ KpiValues compute_kpis(const Tally& t, const std::vector<long>& months_in_period
     P[transitions][p] = g(Counter::transitions);
     P[offences_committed][p] = g(Counter::incidents) * offences_per_incident;
     P[proven_offences][p] = g(Counter::proven_offences);
-    P[cost_gbp][p] = g(Counter::custody_month_ends) * costs.custody_month_gbp +
+    // Sentenced custody at the place rate, remand (not also sentenced) at the remand rate: each bed once.
+    P[cost_gbp][p] = (g(Counter::custody_month_ends) - g(Counter::remand_month_ends)) * costs.custody_month_gbp +
                      g(Counter::remand_month_ends) * costs.remand_month_gbp +
                      g(Counter::court_occasions) * costs.court_case_gbp;
     P[fte_girls][p] = g(Counter::fte_girls);

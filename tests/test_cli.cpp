@@ -1,6 +1,7 @@
 // The command line as a user meets it: exit codes, messages, and no partial output (CONTRACT.md).
 #include <doctest/doctest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -17,19 +18,23 @@ struct Outcome {
 };
 
 Outcome shell(const std::string& command) {
-  const fs::path out = fs::temp_directory_path() / "yjsim_cli_test_output.txt";
+  // One output file per process and call: ctest runs test cases in parallel processes.
+  static int calls = 0;
+  const fs::path out = fs::temp_directory_path() /
+                       ("yjsim_cli_out_" + std::to_string(::getpid()) + "_" + std::to_string(++calls) + ".txt");
   const std::string cmd = command + " > " + out.string() + " 2>&1";
   const int status = std::system(cmd.c_str());
   std::ifstream in(out);
   std::stringstream text;
   text << in.rdbuf();
+  fs::remove(out);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text.str()};
 }
 
 Outcome sh(const std::string& args) { return shell(std::string(YJSIM_BINARY) + " " + args); }
 
 fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / "yjsim_cli_test";
+  const fs::path dir = fs::temp_directory_path() / ("yjsim_cli_test_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   return dir / name;
 }

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/interventions.h"
 #include "models/parameters.h"
 
 namespace yjsim::models {
@@ -13,6 +14,7 @@ struct Variant {
   std::string name;
   std::string description;
   Params params;
+  std::vector<Intervention> interventions;  // commissioned in this variant (the baseline's, changed)
 };
 
 struct Scenario {

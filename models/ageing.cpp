@@ -27,10 +27,12 @@ void enter(const Context& c, People& people, std::size_t id) {
   }
   // Career termination (MODEL.md §1): from desistance.from_age, monthly probability 1 - (1 - h)^c with
   // c = min(z^-power, 20), drawn once: the first month with propensity 0.
+  // The months survived are geometric with log(1 - q) = c log(1 - h): floor(log(1 - u) / log(1 - q)).
   const double cz = std::min(std::exp(-p.desistance.hazard_z_power * log_z), 20.0);  // z^-power
-  const double q = -std::expm1(cz * c.d.log_survive_month);                          // 1 - (1 - h)^c
+  const double log_stay = cz * c.d.log_survive_month;                                 // log((1 - h)^c)
   const long from = static_cast<long>(people.birth[id]) + std::lround(p.desistance.from_age * 12.0);
-  const long end = from + sim::geometric0_p(sim::unit(w[2]), q);
+  const double survived = log_stay < 0 ? std::floor(std::log1p(-sim::unit(w[2])) / log_stay) : 1e9;
+  const long end = from + static_cast<long>(std::min(survived, 1e9));
   people.career_end[id] = static_cast<std::int16_t>(std::min<long>(end, kNever));
   people.propensity[id] = static_cast<float>(propensity);
   people.flags[id] = girl ? 1 : 0;

@@ -18,40 +18,55 @@ long custody_months(const Context& c, Sentence s, const sim::Words& w) {
 }
 }  // namespace
 
-void court(const Context& c, PersonMonth& pm) {
+bool court(const Context& c, PersonMonth& pm) {
   Record* r = pm.rec();
-  if (!r || r->pending.empty()) return;
+  if (!r || r->pending.empty()) return true;
   std::vector<OffenceGroup> offences;
   bool remanded = false, due = false;
-  auto& pending = r->pending;
-  for (const auto& k : pending) {
+  for (const auto& k : r->pending) {
     if (k.court_month != pm.t) continue;
     due = true;
     remanded |= k.remanded_at_charge;
     offences.insert(offences.end(), k.offences.begin(), k.offences.end());
   }
-  if (!due) return;
-  // The remand of a case ends at its sentence.
-  std::erase_if(pending, [&](const Case& k) { return k.court_month == pm.t; });
+  if (!due) return true;
   const bool breach_only = offences.empty();
-  const bool counted = pm.child() && c.reported(pm.t);
-  const long period = c.period(pm.t);
-  if (counted) pm.block.tally.add(period, Counter::court_occasions);
-
   const auto& p = c.p;
   const sim::Words w = c.draw(Purpose::court, pm.id, pm.t, 0);
-  if (sim::bernoulli(sim::unit(w[0]), remanded ? p.court.acquittal_remanded : p.court.acquittal)) return;
+  const bool acquitted = sim::bernoulli(sim::unit(w[0]), remanded ? p.court.acquittal_remanded : p.court.acquittal);
   const auto& table = remanded ? p.court.sentence_remanded
                       : (r->history == History::Convicted || breach_only) ? p.court.sentence_repeat
                                                                           : p.court.sentence_first;
-  const auto s = static_cast<Sentence>(sim::categorical(sim::unit(w[1]), table));
+  auto s = static_cast<Sentence>(sim::categorical(sim::unit(w[1]), table));
+  std::int8_t community_instead = -1;  // MODEL.md §8 custody_to_community_share: a YRO with the intervention
+  if (!acquitted && (s == DTO || s == Long) && pm.child()) {
+    const PathwayAnswer a = pathway_place(c, pm, *r, Target::cusp_of_custody);
+    if (a.ask == Ask::wait) {
+      pm.suspend(8, a, Detected{});
+      return false;  // nothing has changed yet: the month resumes here once places are allocated
+    }
+    if (a.ask == Ask::yes) {
+      s = YRO;
+      community_instead = static_cast<std::int8_t>(a.intervention);
+    }
+  }
+  // The remand of a case ends at its sentence.
+  std::erase_if(r->pending, [&](const Case& k) { return k.court_month == pm.t; });
+  const bool counted = pm.child() && c.reported(pm.t);
+  const long period = c.period(pm.t);
+  if (counted) pm.block.tally.add(period, Counter::court_occasions);
+  if (acquitted) return true;
   const auto t32 = static_cast<std::int32_t>(pm.t);
+  r->last_sentence_month = t32;
+  r->last_sentence = static_cast<std::uint8_t>(s);
+  r->history_before_sentence = r->history;
   if (s == RO || s == YRO) {
     const auto& range = s == RO ? p.court.ro_months : p.court.yro_months;
     const long months = sim::uniform_int(sim::unit(w[2]), static_cast<long>(range[0]), static_cast<long>(range[1]));
     auto& end = s == RO ? r->ro_end : r->yro_end;
     end = std::max(end, static_cast<std::int32_t>(t32 + months - 1));  // in force at month ends t..t+L-1
   }
+  if (community_instead >= 0) enrol(c, pm, *r, static_cast<std::uint8_t>(community_instead));
   const bool custodial = s == DTO || s == Long;
   if (custodial) {
     const auto months = static_cast<std::int32_t>(custody_months(c, s, w));
@@ -67,6 +82,7 @@ void court(const Context& c, PersonMonth& pm) {
   formal_outcome(c, pm, *r, Formal::Conviction, offences);
   // A sentence for breach alone is not an index event; a custodial sentence's index event is the release.
   if (!custodial && !breach_only) index_event(c, pm, *r);
+  return true;
 }
 
 }  // namespace yjsim::models

@@ -9,6 +9,8 @@ void Tally::merge(const Tally& o) {
   for (std::size_t p = 0; p < period.size(); ++p)
     for (int c = 0; c < kCounters; ++c) period[p][static_cast<std::size_t>(c)] += o.period[p][static_cast<std::size_t>(c)];
   for (std::size_t y = 0; y < ccs_year.size(); ++y) ccs_year[y] += o.ccs_year[y];
+  for (std::size_t p = 0; p < starts.size(); ++p)
+    for (std::size_t k = 0; k < starts[p].size(); ++k) starts[p][k] += o.starts[p][k];
 }
 
 namespace {
@@ -16,7 +18,7 @@ enum K : int {
   fte_count, fte_rate, cohort_size, reoffenders, reoffences, binary, frequency, per_reoffender, custodial,
   custody_rate, remand_episodes, custody_population, population, ccs, caseload, transitions, offences_committed,
   proven_offences, cost_gbp, fte_girls, fte_caution_first, remand_population, youth_cautions, ycc, convictions,
-  kpi_count
+  intervention_starts, kpi_count
 };
 }
 
@@ -41,13 +43,14 @@ const std::vector<KpiDef>& kpi_table() {
     {"transitions", "children", "children reaching 18 under a youth order (MODEL.md 5)", Yearly::Sum},
     {"offences_committed", "offences", "offences committed by children aged 10-17, detected or not, (1 + extra_offences_mean) per incident (MODEL.md 2)", Yearly::Sum},
     {"proven_offences", "offences", "offences proven by a YC, YCC or conviction of a child aged 10-17 (MODEL.md 6.4)", Yearly::Sum},
-    {"cost_gbp", "GBP (mixed price years, see docs)", "custody and remand bed-months and sentencing occasions of children aged 10-17 (MODEL.md 8)", Yearly::Sum},
+    {"cost_gbp", "GBP (mixed price years, see docs)", "intervention places and fixed costs, custody and remand bed-months and sentencing occasions of children aged 10-17 (MODEL.md 8)", Yearly::Sum},
     {"fte_girls", "children", "first time entrants who are girls (MODEL.md 7)", Yearly::Sum},
     {"fte_caution_first", "children", "first time entrants whose first disposal is a YC or YCC (MODEL.md 7)", Yearly::Sum},
     {"remand_population", "children", "mean children aged 10-17 remanded (and not in sentenced custody) at month ends (MODEL.md 7)", Yearly::MeanOfMonths},
     {"youth_cautions", "disposals", "youth cautions given to children aged 10-17 (MODEL.md 3)", Yearly::Sum},
     {"youth_conditional_cautions", "disposals", "youth conditional cautions given to children aged 10-17 (MODEL.md 3)", Yearly::Sum},
     {"convictions", "sentencing occasions", "convictions of children aged 10-17, including for breach (MODEL.md 4)", Yearly::Sum},
+    {"intervention_starts", "places", "places started on the scenario's interventions (MODEL.md 8)", Yearly::Sum},
   };
   // clang-format on
   if (table.size() != kpi_count) throw std::logic_error("kpi_table out of step with its index");
@@ -68,7 +71,7 @@ double ratio(double num, double den, double scale) {
 }  // namespace
 
 KpiValues compute_kpis(const Tally& t, const std::vector<long>& months_in_period, double offences_per_incident,
-                       const CostRates& costs) {
+                       const CostRates& costs, const std::vector<double>& intervention_cost) {
   const auto& defs = kpi_table();
   const std::size_t np = t.period.size(), ny = t.ccs_year.size(), nk = defs.size();
   KpiValues v{std::vector<std::vector<double>>(nk, std::vector<double>(np)),
@@ -97,7 +100,9 @@ KpiValues compute_kpis(const Tally& t, const std::vector<long>& months_in_period
     // Sentenced custody at the place rate, remand (not also sentenced) at the remand rate: each bed once.
     P[cost_gbp][p] = (g(Counter::custody_month_ends) - g(Counter::remand_month_ends)) * costs.custody_month_gbp +
                      g(Counter::remand_month_ends) * costs.remand_month_gbp +
-                     g(Counter::court_occasions) * costs.court_case_gbp;
+                     g(Counter::court_occasions) * costs.court_case_gbp + intervention_cost[p];
+    P[intervention_starts][p] = 0;
+    for (auto n : t.starts[p]) P[intervention_starts][p] += static_cast<double>(n);
     P[fte_girls][p] = g(Counter::fte_girls);
     P[fte_caution_first][p] = g(Counter::fte_caution_first);
     P[youth_cautions][p] = g(Counter::youth_cautions);

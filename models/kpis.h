@@ -37,9 +37,11 @@ constexpr int kCounters = static_cast<int>(Counter::count_);
 struct Tally {
   std::vector<std::array<std::int64_t, kCounters>> period;  // [period][counter]
   std::vector<std::int64_t> ccs_year;                       // distinct children cautioned or sentenced per year
-  void resize(long periods, long years) {
+  std::vector<std::vector<std::int64_t>> starts;            // [period][intervention]: places started
+  void resize(long periods, long years, std::size_t interventions) {
     period.assign(static_cast<std::size_t>(periods), {});
     ccs_year.assign(static_cast<std::size_t>(years), 0);
+    starts.assign(static_cast<std::size_t>(periods), std::vector<std::int64_t>(interventions, 0));
   }
   void add(long p, Counter c, std::int64_t n = 1) { period[static_cast<std::size_t>(p)][static_cast<int>(c)] += n; }
   std::int64_t get(long p, Counter c) const { return period[static_cast<std::size_t>(p)][static_cast<int>(c)]; }
@@ -74,7 +76,8 @@ struct KpiValues {
   std::vector<std::vector<double>> period;
   std::vector<std::vector<double>> year;
 };
+// intervention_cost[period]: places and fixed costs of the interventions (GBP), added to cost_gbp.
 KpiValues compute_kpis(const Tally& t, const std::vector<long>& months_in_period, double offences_per_incident,
-                       const CostRates& costs);
+                       const CostRates& costs, const std::vector<double>& intervention_cost);
 
 }  // namespace yjsim::models

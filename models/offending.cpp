@@ -14,8 +14,12 @@ namespace yjsim::models {
 
 bool busy(const Record& r, long t) {
   const long since = t - r.last_outcome;
-  return r.in_custody || !r.pending.empty() || r.ycc_end >= t || r.ro_end >= t || r.yro_end >= t ||
-         r.licence_end >= t || (since >= 1 && since <= 12);
+  if (r.in_custody || !r.pending.empty() || r.ycc_end >= t || r.ro_end >= t || r.yro_end >= t ||
+      r.licence_end >= t || (since >= 1 && since <= 12))
+    return true;
+  for (const auto& e : r.enrolments)
+    if (e.effect_end >= t) return true;
+  return false;
 }
 
 namespace {
@@ -33,11 +37,16 @@ double offending_rate(const Context& c, const People& people, std::size_t id, lo
     if (r->supervised(t)) rate *= c.p.offending.on_order_rr;
     const long since = t - r->last_outcome;
     if (since >= 1 && since <= 12) rate *= c.d.post[static_cast<std::size_t>(since)];
+    for (const auto& e : r->enrolments)  // MODEL.md §8: while active and for persist_months after
+      if (t >= e.start && t <= e.effect_end) rate *= c.effects->rr[e.intervention];
   }
   return rate;
 }
 
 void schedule_next(const Context& c, People& people, std::size_t id, long from) {
+  // The clock stays as it is at the start of `from`; advance_clock() repeats these subtractions exactly when the
+  // person is next stepped, so waking someone early (an enrolment) gives the same numbers as waking on time.
+  people.walk_from[id] = static_cast<std::int16_t>(std::min<long>(from, kNever));
   double left = people.clock[id];
   const long stop = from <= c.walk_stop ? c.walk_stop : kNever;
   const long end = std::min({c.last_month, static_cast<long>(people.career_end[id]) - 1,
@@ -47,13 +56,19 @@ void schedule_next(const Context& c, People& people, std::size_t id, long from) 
     const double rate = quiet_rate(c, people, id, m);
     if (left - rate <= 0) {
       people.wake[id] = static_cast<std::int16_t>(m);
-      people.clock[id] = left;
       return;
     }
     left -= rate;
   }
-  people.clock[id] = left;
   people.wake[id] = stop <= end ? static_cast<std::int16_t>(stop) : kNever;
+}
+
+void advance_clock(const Context& c, People& people, std::size_t id, long t) {
+  const long end = std::min({static_cast<long>(people.career_end[id]), static_cast<long>(people.birth[id]) + kExitAgeMonths});
+  double left = people.clock[id];
+  for (long m = people.walk_from[id]; m < t && m < end; ++m) left -= quiet_rate(c, people, id, m);
+  people.clock[id] = left;
+  people.walk_from[id] = static_cast<std::int16_t>(t);
 }
 
 Detected offend_and_detect(const Context& c, PersonMonth& pm) {

@@ -9,6 +9,7 @@
 
 #include "models/kpis.h"
 #include "models/parameters.h"
+#include "sim/allocator.h"
 
 namespace yjsim::models {
 
@@ -26,6 +27,13 @@ struct Case {                          // a charged case awaiting court (MODEL.m
   bool remanded_at_charge = false;     // for the verdict and sentence tables
   bool on_remand = false;              // the child is on remand for this case now
   std::vector<OffenceGroup> offences;  // empty for a breach
+};
+
+struct Enrolment {                     // a place on an intervention (MODEL.md §8)
+  std::uint8_t intervention;           // index in the variant's interventions
+  std::int32_t start;                  // first month active
+  std::int32_t end;                    // last month active
+  std::int32_t effect_end;             // last month the offending effect applies (end + persist_months)
 };
 
 struct CohortEntry {                   // an index event (MODEL.md §6.2), kept while reoffences can count
@@ -46,6 +54,16 @@ struct Record {
   std::uint8_t next_cohort = 0;
   std::array<CohortEntry, 8> cohorts{};  // ring of recent index events (at most 7 within 18 months)
   std::vector<Case> pending;
+  // Interventions (MODEL.md §8)
+  std::vector<Enrolment> enrolments;
+  std::uint32_t ever_enrolled = 0;       // bit k: has had a place on intervention k (one course each in v1)
+  std::int32_t decided_month = kLongAgo; // month of the pathway decisions below
+  std::uint32_t decided = 0, granted = 0;  // bit k: a place on pathway intervention k was asked / given
+  std::int32_t last_sentence_month = kLongAgo;  // for court_order and cusp_of_custody eligibility
+  std::uint8_t last_sentence = 0;        // 0 discharge/fine, 1 RO, 2 YRO, 3 DTO, 4 long
+  History history_before_sentence = History::None;
+  std::int32_t last_police_month = kLongAgo;  // for diversion eligibility: a decision that could be diverted
+  std::int32_t last_release = kLongAgo;
 
   bool remanded() const {
     for (const auto& c : pending)
@@ -60,21 +78,22 @@ struct Record {
 
 // Hot state of everyone, by person id (ids follow the entry order).
 struct People {
-  std::vector<double> clock;             // unit-rate hazard left until the next offence, at the start of `wake`
+  std::vector<double> clock;             // unit-rate hazard left until the next offence, at the start of walk_from
   std::vector<float> propensity;         // z x girl_rr x needs x desistance x custody factors
   std::vector<std::int16_t> birth;       // month of birth (age in months = t - birth)
   std::vector<std::int16_t> career_end;  // first month with propensity 0 (MODEL.md §1)
   std::vector<std::int16_t> wake;        // next month this person needs attention; kNever if none
+  std::vector<std::int16_t> walk_from;   // month at whose start `clock` holds (wake searched from here)
   std::vector<std::uint8_t> flags;       // bit 0: girl
   std::vector<std::uint8_t> needs;       // needs flags, bit i = Params::needs[i]
   std::vector<std::int32_t> record;      // index into the block's records, -1 if none
 
   void resize(std::size_t n) {
-    clock.resize(n); propensity.resize(n); birth.resize(n); career_end.resize(n); wake.resize(n);
+    clock.resize(n); propensity.resize(n); birth.resize(n); career_end.resize(n); wake.resize(n); walk_from.resize(n);
     flags.resize(n); needs.resize(n); record.resize(n, -1);
   }
   static constexpr std::size_t bytes_per_person() {
-    return sizeof(double) + sizeof(float) + 3 * sizeof(std::int16_t) + 2 * sizeof(std::uint8_t) + sizeof(std::int32_t);
+    return sizeof(double) + sizeof(float) + 4 * sizeof(std::int16_t) + 2 * sizeof(std::uint8_t) + sizeof(std::int32_t);
   }
 };
 
@@ -90,10 +109,28 @@ struct LogEvent {
   std::int32_t count;         // Proof: offences
 };
 
+struct Detected {
+  long incidents = 0, detected = 0;
+  bool serious = false;
+};
+
+// A person whose month stopped at a decision that needs a capacity-limited place (MODEL.md §8); the month goes
+// on from `step` once places are allocated.
+struct Suspended {
+  std::uint32_t id;
+  std::uint8_t step;          // 6: police station (diversion, remand), 8: court (custody to community)
+  std::uint8_t intervention;
+  Detected detected;          // the month's detected case (step 6)
+  double priority;
+  std::uint64_t draw;
+};
+
 struct Block {                    // people [begin, end) of a replicate and what only they touch
   std::vector<Record> records;
   Tally tally;
   std::vector<LogEvent>* log = nullptr;
+  std::vector<std::vector<sim::Candidate>> candidates;  // [intervention]: asking for a place this month
+  std::vector<Suspended> suspended;
 };
 
 struct ReplicateState {

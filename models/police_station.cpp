@@ -1,4 +1,5 @@
-// MODEL.md §1b step 6 and §3: outcomes at the police station for the month's detected case.
+// MODEL.md §1b step 6 and §3: outcomes at the police station for the month's detected case, with the pathway
+// interventions of §8 at the decision (diversion) and at charge (remand to bail).
 #include "models/context.h"
 #include "sim/distributions.h"
 
@@ -12,10 +13,29 @@ std::span<const double> youth_table(const Params& p, History h) {
     default: return p.outcome.convicted;
   }
 }
+
+enum Outcome { NFA = 0, CR, YC, YCC, Charge, AdultCaution };
+
+// The outcome the tables give (MODEL.md §3), before any intervention. Draws only: no state changes.
+Outcome decide(const Context& c, const PersonMonth& pm, const Record& r, const Detected& d, const sim::Words& w) {
+  const auto& p = c.p;
+  if (d.serious) return Charge;
+  if ((r.on_court_order(pm.t) || r.on_licence(pm.t)) && sim::bernoulli(sim::unit(w[1]), p.outcome.on_order_charge))
+    return Charge;
+  const double u = sim::unit(w[2]);
+  if (pm.age >= kAdultAgeMonths) {
+    switch (sim::categorical(u, p.outcome.adult)) {  // NFA, CR, caution, charge
+      case 2: return AdultCaution;
+      case 3: return Charge;
+      default: return NFA;
+    }
+  }
+  return static_cast<Outcome>(sim::categorical(u, youth_table(p, r.history)));  // NFA, CR, YC, YCC, charge
+}
 }  // namespace
 
-void police_outcome(const Context& c, PersonMonth& pm, const Detected& d) {
-  if (d.detected == 0) return;
+bool police_outcome(const Context& c, PersonMonth& pm, const Detected& d) {
+  if (d.detected == 0) return true;
   const auto& p = c.p;
   Record& r = pm.ensure_rec();
   // D incidents prove D + X offences, X geometric with mean extra_offences_mean x D (MODEL.md §2).
@@ -26,51 +46,73 @@ void police_outcome(const Context& c, PersonMonth& pm, const Detected& d) {
   if (!r.pending.empty() && sim::bernoulli(sim::unit(w[0]), p.court.join_pending)) {
     auto& latest = r.pending.back().offences;
     latest.insert(latest.end(), offences.begin(), offences.end());
-    return;
+    return true;
   }
-  const bool adult = pm.age >= kAdultAgeMonths;
-  bool charge = d.serious ||
-                ((r.on_court_order(pm.t) || r.on_licence(pm.t)) && sim::bernoulli(sim::unit(w[1]), p.outcome.on_order_charge));
-  if (!charge) {
-    const double u = sim::unit(w[2]);
-    if (adult) {
-      switch (sim::categorical(u, p.outcome.adult)) {  // NFA, CR, caution, charge
-        case 2: formal_outcome(c, pm, r, Formal::AdultCaution, offences); return;
-        case 3: charge = true; break;
-        default: return;
-      }
-    } else {
-      switch (sim::categorical(u, youth_table(p, r.history))) {  // NFA, CR, YC, YCC, charge
-        case 2:
-          formal_outcome(c, pm, r, Formal::YC, offences);
-          index_event(c, pm, r);
-          return;
-        case 3:
-          formal_outcome(c, pm, r, Formal::YCC, offences);
-          r.ycc_end = std::max<std::int32_t>(r.ycc_end, static_cast<std::int32_t>(pm.t + static_cast<long>(p.outcome.ycc_months) - 1));
-          index_event(c, pm, r);
-          return;
-        case 4: charge = true; break;
-        default: return;
-      }
+  Outcome outcome = decide(c, pm, r, d, w);
+  // MODEL.md §8 target `diversion`: history none or cautioned, not serious, a child.
+  const bool divertible = pm.child() && !d.serious && r.history != History::Convicted;
+  if (divertible && (outcome == YC || outcome == YCC || outcome == Charge)) {
+    const PathwayAnswer a = pathway_place(c, pm, r, Target::diversion);
+    if (a.ask == Ask::wait) {
+      pm.suspend(6, a, d);
+      return false;
+    }
+    if (a.ask == Ask::yes) {  // a supported community resolution: nothing proven, not on the PNC
+      enrol(c, pm, r, a.intervention);
+      outcome = CR;
     }
   }
-  open_case(c, pm, r, std::move(offences), true);
+  if (divertible) r.last_police_month = static_cast<std::int32_t>(pm.t);
+  switch (outcome) {
+    case YC:
+      formal_outcome(c, pm, r, Formal::YC, offences);
+      index_event(c, pm, r);
+      return true;
+    case YCC:
+      formal_outcome(c, pm, r, Formal::YCC, offences);
+      r.ycc_end = std::max<std::int32_t>(r.ycc_end, static_cast<std::int32_t>(pm.t + static_cast<long>(p.outcome.ycc_months) - 1));
+      index_event(c, pm, r);
+      return true;
+    case AdultCaution:
+      formal_outcome(c, pm, r, Formal::AdultCaution, offences);
+      return true;
+    case Charge: {
+      if (!open_case(c, pm, r, offences, true, d)) {
+        r.last_police_month = kLongAgo;  // set again when the month resumes
+        return false;
+      }
+      return true;
+    }
+    default:
+      return true;
+  }
 }
 
-void open_case(const Context& c, PersonMonth& pm, Record& r, std::vector<OffenceGroup> offences, bool may_remand) {
+bool open_case(const Context& c, PersonMonth& pm, Record& r, std::vector<OffenceGroup>& offences, bool may_remand,
+               const Detected& d) {
   const auto& p = c.p;
   // Index 0 for a case from the police station, 1 for a breach: both may open in one month.
   const sim::Words w = c.draw(Purpose::remand, pm.id, pm.t, may_remand ? 0 : 1);
   const long delay = 1 + sim::geometric0(sim::unit(w[0]), p.court.mean_delay_months - 1.0);  // D >= 1, mean as set
-  const bool remanded =
-      may_remand && sim::bernoulli(sim::unit(w[1]), p.court.ryda[static_cast<std::size_t>(r.history)]);
+  bool remanded = may_remand && sim::bernoulli(sim::unit(w[1]), p.court.ryda[static_cast<std::size_t>(r.history)]);
+  if (remanded && pm.child()) {  // MODEL.md §8 ryda_to_bail_share (target `remand`)
+    const PathwayAnswer a = pathway_place(c, pm, r, Target::remand);
+    if (a.ask == Ask::wait) {
+      pm.suspend(6, a, d);
+      return false;
+    }
+    if (a.ask == Ask::yes) {
+      enrol(c, pm, r, a.intervention);
+      remanded = false;
+    }
+  }
   r.pending.push_back(Case{static_cast<std::int32_t>(pm.t + delay), static_cast<std::int32_t>(pm.t), remanded,
                            remanded, std::move(offences)});
   if (remanded && pm.child() && c.reported(pm.t)) {
     pm.block.tally.add(c.period(pm.t), Counter::remand_episodes);
     pm.log(c, LogEvent::RemandStart);
   }
+  return true;
 }
 
 }  // namespace yjsim::models

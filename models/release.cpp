@@ -15,6 +15,7 @@ void release_from_custody(const Context& c, PersonMonth& pm) {
     pm.people.propensity[pm.id] = static_cast<float>(pm.people.propensity[pm.id] * c.p.offending.custody_rr);
   }
   r->last_outcome = static_cast<std::int32_t>(pm.t);
+  r->last_release = static_cast<std::int32_t>(pm.t);
   if (pm.child()) pm.log(c, LogEvent::Release);
   index_event(c, pm, *r);
 }

@@ -1,6 +1,9 @@
 #include "models/simulation.h"
 
 #include <algorithm>
+#include <climits>
+#include <cmath>
+#include <cstdint>
 
 #include "models/context.h"
 #include "models/month.h"
@@ -42,12 +45,78 @@ struct Plan {  // what is the same for every replicate
   std::vector<long> months_in_period;
 };
 
-void step_all(const Context& c, ReplicateState& st, long t, std::size_t block_size) {
+void allocate_enrolments(const Context& c, ReplicateState& st, InterventionRun& run, long t, std::size_t bs) {
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    if ((*run.list)[k].pathway()) continue;
+    std::vector<sim::Candidate> all;
+    for (auto& b : st.blocks) {  // fixed block order
+      all.insert(all.end(), b.candidates[k].begin(), b.candidates[k].end());
+      b.candidates[k].clear();
+    }
+    const auto ids = sim::allocate(std::move(all), std::isinf(run.left[k]) ? SIZE_MAX : static_cast<std::size_t>(run.left[k]));
+    run.left[k] -= static_cast<double>(ids.size());
+    for (auto id : ids) {
+      Block& block = st.blocks[id / bs];
+      PersonMonth pm{st.people, block, id, t, t - st.people.birth[id]};
+      if (st.people.wake[id] != t) {  // a quiet child: stepped from this month on, clock brought up to date
+        advance_clock(c, st.people, id, t);
+        st.people.wake[id] = static_cast<std::int16_t>(t);
+      }
+      enrol(c, pm, pm.ensure_rec(), static_cast<std::uint8_t>(k));
+    }
+  }
+}
+
+// Places on pathway interventions for the people waiting at a decision; the rest go on without one.
+void allocate_pathway(ReplicateState& st, InterventionRun& run, std::size_t bs) {
+  std::vector<Suspended> waiting;
+  for (const auto& b : st.blocks) waiting.insert(waiting.end(), b.suspended.begin(), b.suspended.end());
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    std::vector<sim::Candidate> asked;
+    for (const auto& w : waiting)
+      if (w.intervention == k) asked.push_back({w.id, w.priority, w.draw});
+    if (asked.empty()) continue;
+    const auto ids = sim::allocate(asked, static_cast<std::size_t>(std::max(0.0, run.left[k])));
+    run.left[k] -= static_cast<double>(ids.size());
+    for (const auto& a : asked) {
+      Block& block = st.blocks[a.id / bs];
+      block.records[static_cast<std::size_t>(st.people.record[a.id])].decided |= 1u << k;
+    }
+    for (auto id : ids) {
+      Block& block = st.blocks[id / bs];
+      block.records[static_cast<std::size_t>(st.people.record[id])].granted |= 1u << k;
+    }
+  }
+}
+
+void step_month(const Context& c, ReplicateState& st, long t, std::size_t bs, InterventionRun& run) {
   if (st.blocks.empty()) return;
   const auto entered = static_cast<std::size_t>(c.schedule.entered(t));
-  sim::parallel_for_blocks(entered, block_size, [&](std::size_t b, std::size_t begin, std::size_t end) {
-    step_block(c, st.people, st.blocks[b], begin, end, t);
+  auto each_block = [&](auto&& f) {
+    sim::parallel_for_blocks(entered, bs, [&](std::size_t b, std::size_t begin, std::size_t end) {
+      f(st.blocks[b], begin, end);
+    });
+  };
+  if (!run.any) {
+    each_block([&](Block& b, std::size_t begin, std::size_t end) { step_block(c, st.people, b, begin, end, t); });
+    return;
+  }
+  // With interventions the month stops at step 4 for everyone, places are allocated, and it goes on; people who
+  // reach a decision that needs a place wait until the places of that round are allocated.
+  open_month(run, t);
+  each_block([&](Block& b, std::size_t begin, std::size_t end) {
+    step_block_before_places(c, st.people, b, begin, end, t);
+    if (run.any_at_risk) scan_at_risk(c, st.people, b, begin, end, t);
   });
+  allocate_enrolments(c, st, run, t, bs);
+  each_block([&](Block& b, std::size_t begin, std::size_t end) { step_block_after_places(c, st.people, b, begin, end, t); });
+  for (int round = 0; round < 8; ++round) {
+    bool waiting = false;
+    for (const auto& b : st.blocks) waiting |= !b.suspended.empty();
+    if (!waiting) break;
+    allocate_pathway(st, run, bs);
+    each_block([&](Block& b, std::size_t, std::size_t) { resume_block(c, st.people, b, t); });
+  }
 }
 
 void check_cancel(const RunOptions& o) {
@@ -59,7 +128,7 @@ std::size_t block_count(std::size_t people, std::size_t block_size) { return (pe
 KpiValues finish(const Plan& plan, std::size_t v, ReplicateState& st, std::vector<LogEvent>* log) {
   const Params& p = plan.scenario.variants[v].params;
   Tally total;
-  total.resize(plan.calendar.periods(), plan.calendar.years());
+  total.resize(plan.calendar.periods(), plan.calendar.years(), plan.scenario.variants[v].interventions.size());
   for (auto& b : st.blocks) {  // fixed block order
     total.merge(b.tally);
     if (log && b.log) log->insert(log->end(), b.log->begin(), b.log->end());
@@ -68,7 +137,16 @@ KpiValues finish(const Plan& plan, std::size_t v, ReplicateState& st, std::vecto
     total.add(t / 3, Counter::population_month_ends, plan.schedules[v].population_10_17(t));
   const CostRates costs{p.costs.custody_place_year_gbp / 12.0, p.costs.remand_night_gbp * 365.25 / 12.0,
                         p.costs.court_case_gbp};
-  return compute_kpis(total, plan.months_in_period, 1.0 + p.detection.extra_offences_mean, costs);
+  // Interventions: each place started at its cost, plus fixed costs for the months the service runs (§8).
+  const auto& list = plan.scenario.variants[v].interventions;
+  std::vector<double> intervention_cost(total.period.size(), 0.0);
+  for (std::size_t per = 0; per < total.period.size(); ++per)
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      intervention_cost[per] += static_cast<double>(total.starts[per][k]) * list[k].cost_per_place_gbp;
+      for (long t = static_cast<long>(per) * 3; t < std::min<long>(plan.horizon, static_cast<long>(per) * 3 + 3); ++t)
+        if (t >= static_cast<long>(list[k].start_month)) intervention_cost[per] += list[k].fixed_cost_per_year_gbp / 12.0;
+    }
+  return compute_kpis(total, plan.months_in_period, 1.0 + p.detection.extra_offences_mean, costs, intervention_cost);
 }
 
 // Memory held by a replicate's state: the hot arrays, the records and their cases.
@@ -90,11 +168,12 @@ void run_replicate(const Plan& plan, std::size_t r, Results& res, std::atomic<lo
   burn.people.resize(s0.birth.size());
   std::copy(s0.birth.begin(), s0.birth.end(), burn.people.birth.begin());
   burn.blocks.resize(block_count(s0.birth.size(), o.block_size));
-  for (auto& b : burn.blocks) b.tally.resize(plan.calendar.periods(), plan.calendar.years());
-  const Context c0{variants[0].params, plan.derived[0], s0, r, plan.horizon, s0.last_month, plan.walk_stop};
+  for (auto& b : burn.blocks) b.tally.resize(plan.calendar.periods(), plan.calendar.years(), 0);
+  InterventionRun none;  // the burn-in has no interventions: variants differ from month 0 (MODEL.md §1)
+  const Context c0{variants[0].params, plan.derived[0], s0, r, plan.horizon, s0.last_month, plan.walk_stop, &none};
   for (long t = s0.first_month; t < 0; ++t) {  // burn-in: shared by every variant (MODEL.md §1)
     check_cancel(o);
-    step_all(c0, burn, t, o.block_size);
+    step_month(c0, burn, t, o.block_size, none);
   }
   for (std::size_t v = 0; v < variants.size(); ++v) {
     ReplicateState st = v + 1 == variants.size() ? std::move(burn) : burn;
@@ -103,14 +182,18 @@ void run_replicate(const Plan& plan, std::size_t r, Results& res, std::atomic<lo
     std::copy(sv.birth.begin(), sv.birth.end(), st.people.birth.begin());
     st.blocks.resize(block_count(sv.birth.size(), o.block_size));
     std::vector<std::vector<LogEvent>> block_logs(o.keep_event_log ? st.blocks.size() : 0);
+    const auto& interventions = variants[v].interventions;
     for (std::size_t b = 0; b < st.blocks.size(); ++b) {
-      st.blocks[b].tally.resize(plan.calendar.periods(), plan.calendar.years());
+      st.blocks[b].tally.resize(plan.calendar.periods(), plan.calendar.years(), interventions.size());
       st.blocks[b].log = o.keep_event_log ? &block_logs[b] : nullptr;
+      st.blocks[b].candidates.assign(interventions.size(), {});
     }
-    const Context cv{variants[v].params, plan.derived[v], sv, r, plan.horizon, sv.last_month, plan.walk_stop};
+    InterventionRun run = make_intervention_run(interventions, variants[v].params, r);
+    set_risk_thresholds(run, st.people, sv.birth, static_cast<std::size_t>(sv.entered(-1)));
+    const Context cv{variants[v].params, plan.derived[v], sv, r, plan.horizon, sv.last_month, plan.walk_stop, &run};
     for (long t = 0; t <= sv.last_month; ++t) {
       check_cancel(o);
-      step_all(cv, st, t, o.block_size);
+      step_month(cv, st, t, o.block_size, run);
     }
     if (v == 0) res.state_bytes[r] = state_bytes(st);
     std::vector<LogEvent>* log = o.keep_event_log ? &res.variants[v].logs[r] : nullptr;

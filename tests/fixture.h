@@ -25,14 +25,15 @@ struct Lab {
   std::unique_ptr<models::Context> c;
   models::People people;
   models::Block block;
+  models::InterventionRun none;
 
   explicit Lab(models::Params params, std::size_t n = 1) : p(std::move(params)) {
     p.run.months = 48;
     d = std::make_unique<models::Derived>(p);
     schedule = models::make_entry_schedule(p);
-    c = std::make_unique<models::Context>(models::Context{p, *d, schedule, 0, 48, 65, models::kNever});
+    c = std::make_unique<models::Context>(models::Context{p, *d, schedule, 0, 48, 65, models::kNever, &none});
     people.resize(n);
-    block.tally.resize(16, 4);
+    block.tally.resize(16, 4, 0);
     for (std::size_t i = 0; i < n; ++i) people.propensity[i] = 1.0f;
   }
   models::PersonMonth at(std::size_t id, long t, long age_months) {

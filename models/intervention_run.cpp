@@ -1,0 +1,183 @@
+#include "models/intervention_run.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "models/context.h"
+#include "sim/distributions.h"
+
+namespace yjsim::models {
+
+namespace {
+// A cheap keyed hash for the per-child screen and uptake (fixed per child and intervention, asked every month).
+std::uint64_t keyed_hash(std::uint64_t seed, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+  auto mix = [](std::uint64_t z) {  // splitmix64 finaliser
+    z += 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  };
+  return mix(mix(mix(seed ^ a) ^ b) ^ c);
+}
+double keyed_unit(std::uint64_t seed, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+  return sim::unit(keyed_hash(seed, a, b, c));
+}
+
+bool fits(const Intervention& iv, std::uint8_t mask, const PersonMonth& pm) {
+  const double age_years = static_cast<double>(pm.age) / 12.0;
+  return age_years >= iv.age_min && age_years < iv.age_max && (pm.people.needs[pm.id] & mask) == mask &&
+         pm.t >= static_cast<long>(iv.start_month);
+}
+
+// Whether a child would take part if offered: fixed per child and intervention (MODEL.md §8 uptake).
+bool takes_up(const Context& c, const Intervention& iv, std::size_t id) {
+  return keyed_unit(c.p.run.seed, id, name_key(iv.name), 2) < iv.uptake;
+}
+
+double priority_of(const Intervention& iv, const People& people, std::size_t id) {
+  return iv.priority == Priority::risk ? static_cast<double>(people.propensity[id]) : 0.0;
+}
+
+bool eligible(const Intervention& iv, const Record& r, long t, long age) {
+  switch (iv.target) {
+    case Target::custody: return r.in_custody;
+    case Target::released: return !r.in_custody && r.last_release >= t - static_cast<long>(iv.window_months);
+    case Target::transition: return (r.supervised(t) || r.in_custody) && age >= 210;  // 17.5 and over
+    case Target::caseload: return r.supervised(t) || r.in_custody || r.remanded();
+    case Target::court_order:
+      return r.last_sentence_month == t - 1 && (r.last_sentence == 1 || r.last_sentence == 2);
+    case Target::cusp_of_custody:
+      return r.last_sentence_month == t - 1 &&
+             (((r.last_sentence == 3 || r.last_sentence == 4) && r.history_before_sentence != History::Convicted) ||
+              (r.last_sentence == 2 && r.history_before_sentence == History::Convicted));
+    case Target::diversion: return r.last_police_month == t - 1;
+    default: return false;
+  }
+}
+}  // namespace
+
+InterventionRun make_intervention_run(const std::vector<Intervention>& list, const Params& p, std::uint64_t replicate) {
+  InterventionRun run;
+  run.list = &list;
+  run.any = !list.empty();
+  for (const auto& iv : list) {
+    run.rr.push_back(draw_offending_rr(iv, p.run.seed, replicate));
+    std::uint8_t mask = 0;
+    for (const auto& n : iv.needs)
+      for (std::size_t f = 0; f < p.needs.size(); ++f)
+        if (p.needs[f].name == n) mask = static_cast<std::uint8_t>(mask | (1u << f));
+    run.needs_mask.push_back(mask);
+    run.any_at_risk |= iv.target == Target::at_risk;
+  }
+  run.risk_threshold.assign(list.size(), 0.0);
+  run.carry.assign(list.size(), 0.0);
+  run.left.assign(list.size(), 0.0);
+  return run;
+}
+
+void set_risk_thresholds(InterventionRun& run, const People& people, const std::vector<std::int16_t>& birth,
+                         std::size_t entered) {
+  if (!run.any_at_risk) return;
+  std::vector<float> children;
+  for (std::size_t id = 0; id < entered; ++id)
+    if (-birth[id] >= kEntryAgeMonths && -birth[id] < kAdultAgeMonths) children.push_back(people.propensity[id]);
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    const auto& iv = (*run.list)[k];
+    if (iv.target != Target::at_risk || children.empty()) continue;
+    const auto nth = static_cast<std::size_t>(std::floor((1.0 - iv.risk_share) * static_cast<double>(children.size() - 1)));
+    std::nth_element(children.begin(), children.begin() + static_cast<long>(nth), children.end());
+    run.risk_threshold[k] = children[nth];
+  }
+}
+
+void open_month(InterventionRun& run, long t) {
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    const double places = (*run.list)[k].monthly_places(t);
+    if (std::isinf(places)) {
+      run.left[k] = places;
+      continue;
+    }
+    run.carry[k] += places;
+    run.left[k] = std::floor(run.carry[k] + 1e-9);
+    run.carry[k] -= run.left[k];
+  }
+}
+
+void enrol(const Context& c, PersonMonth& pm, Record& r, std::uint8_t k) {
+  const auto& iv = (*c.effects->list)[k];
+  const auto t = static_cast<std::int32_t>(pm.t);
+  const auto end = static_cast<std::int32_t>(t + static_cast<long>(iv.duration_months) - 1);
+  r.enrolments.push_back({k, t, end, static_cast<std::int32_t>(end + static_cast<long>(iv.persist_months))});
+  r.ever_enrolled |= 1u << k;
+  if (c.reported(pm.t)) pm.block.tally.starts[static_cast<std::size_t>(c.period(pm.t))][k] += 1;
+}
+
+void collect_candidates(const Context& c, PersonMonth& pm) {
+  const auto& run = *c.effects;
+  Record* r = pm.rec();
+  if (!r) return;
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    const auto& iv = (*run.list)[k];
+    if (iv.target == Target::at_risk || iv.pathway() || (r->ever_enrolled >> k & 1u)) continue;
+    if (!fits(iv, run.needs_mask[k], pm) || !eligible(iv, *r, pm.t, pm.age)) continue;
+    if (!takes_up(c, iv, pm.id)) continue;
+    const auto w = c.draw(Purpose::places, pm.id, pm.t, k);
+    pm.block.candidates[k].push_back({pm.id, priority_of(iv, pm.people, pm.id), w[0]});
+  }
+}
+
+void scan_at_risk(const Context& c, People& people, Block& block, std::size_t begin, std::size_t end, long t) {
+  const auto& run = *c.effects;
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    const auto& iv = (*run.list)[k];
+    if (iv.target != Target::at_risk || t < static_cast<long>(iv.start_month)) continue;
+    const long lo = static_cast<long>(std::ceil(iv.age_min * 12)), hi = static_cast<long>(std::ceil(iv.age_max * 12));
+    const auto key = name_key(iv.name);
+    // The screen: of those it flags, screen_accuracy are in the top risk_share (MODEL.md §8).
+    const double r = iv.risk_share, acc = iv.screen_accuracy;
+    const double false_alarm = r < 1 ? std::min(1.0, (1 - acc) * r / (1 - r)) : 1.0;
+    for (std::size_t id = begin; id < end; ++id) {
+      const long age = t - people.birth[id];
+      if (age < lo || age >= hi || age < kEntryAgeMonths || age >= kAdultAgeMonths) continue;
+      if ((people.needs[id] & run.needs_mask[k]) != run.needs_mask[k]) continue;
+      const auto ri = people.record[id];
+      if (ri >= 0) {
+        const Record& rec = block.records[static_cast<std::size_t>(ri)];
+        if (rec.formal_ever || (rec.ever_enrolled >> k & 1u)) continue;
+      }
+      const bool top = people.propensity[id] >= run.risk_threshold[k];
+      if (keyed_unit(c.p.run.seed, id, key, 1) >= (top ? acc : false_alarm)) continue;
+      if (!takes_up(c, iv, id)) continue;
+      block.candidates[k].push_back({id, priority_of(iv, people, id), keyed_hash(c.p.run.seed, id, key, sim::step_word(t))});
+    }
+  }
+}
+
+PathwayAnswer pathway_place(const Context& c, PersonMonth& pm, Record& r, Target point) {
+  const auto& run = *c.effects;
+  if (!run.any) return {};
+  if (r.decided_month != pm.t) {
+    r.decided_month = static_cast<std::int32_t>(pm.t);
+    r.decided = r.granted = 0;
+  }
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    const auto& iv = (*run.list)[k];
+    if (iv.target != point || !iv.pathway() || !fits(iv, run.needs_mask[k], pm)) continue;
+    const auto bit = 1u << k;
+    const auto k8 = static_cast<std::uint8_t>(k);
+    if (r.decided & bit) {
+      if (r.granted & bit) return {Ask::yes, k8, 0, 0};
+      continue;
+    }
+    const double share = point == Target::diversion ? iv.divert_share
+                         : point == Target::remand  ? iv.ryda_to_bail_share
+                                                    : iv.custody_to_community_share;
+    const auto w = c.draw(Purpose::pathway, pm.id, pm.t, k);
+    if (!sim::bernoulli(sim::unit(w[0]), share * iv.uptake)) continue;
+    if (!iv.limited()) return {Ask::yes, k8, 0, 0};
+    return {Ask::wait, k8, priority_of(iv, pm.people, pm.id), w[1]};
+  }
+  return {};
+}
+
+}  // namespace yjsim::models

@@ -37,7 +37,7 @@ const std::vector<KpiDef>& kpi_table() {
     {"custody_rate_per_1000", "per 1,000 aged 10-17", "custodial_sentences / population_10_17 x 1,000 (MODEL.md 6.3)", Yearly::Ratio, custodial, population, 1e3},
     {"remand_episodes", "episodes", "RYDA remands of children aged 10-17 started (MODEL.md 6.3)", Yearly::Sum},
     {"custody_population", "children", "mean number of children aged 10-17 in custody (remanded or sentenced) at month ends (MODEL.md 6.3)", Yearly::MeanOfMonths},
-    {"population_10_17", "children", "mean population aged 10-17 at month ends (MODEL.md 6)", Yearly::MeanOfMonths},
+    {"population_10_17", "children", "mean population aged 10-17 at month ends (MODEL.md 6)", Yearly::MeanOfMonths, -1, -1, 1.0, false},
     {"children_cautioned_or_sentenced", "children", "distinct children aged 10-17 with a YC, YCC or conviction in the period; does not add over quarters (MODEL.md 6.4)", Yearly::Sum},
     {"caseload", "children", "mean children aged 10-17 under YOS supervision at month ends: YCC, RO, YRO, custody, licence, remand (MODEL.md 6.4)", Yearly::MeanOfMonths},
     {"transitions", "children", "children reaching 18 under a youth order (MODEL.md 5)", Yearly::Sum},
@@ -50,7 +50,7 @@ const std::vector<KpiDef>& kpi_table() {
     {"youth_cautions", "disposals", "youth cautions given to children aged 10-17 (MODEL.md 3)", Yearly::Sum},
     {"youth_conditional_cautions", "disposals", "youth conditional cautions given to children aged 10-17 (MODEL.md 3)", Yearly::Sum},
     {"convictions", "sentencing occasions", "convictions of children aged 10-17, including for breach (MODEL.md 4)", Yearly::Sum},
-    {"intervention_starts", "places", "places started on the scenario's interventions (MODEL.md 8)", Yearly::Sum},
+    {"intervention_starts", "places", "places started on the scenario's interventions (MODEL.md 8)", Yearly::Sum, -1, -1, 1.0, false},
   };
   // clang-format on
   if (table.size() != kpi_count) throw std::logic_error("kpi_table out of step with its index");

@@ -34,6 +34,7 @@ struct Intervention {
   double ramp_up_months = 0;        // capacity rises linearly to full over these months
   // what it does
   double offending_rr = 1.0, rr_low = 1.0, rr_high = 1.0;  // median and 95% interval, while active
+  bool interval_given = false;      // rr_low and rr_high were stated (equal: a fixed effect, e.g. for a study)
   bool interval_assumed = false;
   std::string interval_note;        // why an assumed interval
   double persist_months = 0;        // the offending effect continues this long after the end

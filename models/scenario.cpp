@@ -337,6 +337,7 @@ class Reader {
       if (!(x > 0) || x > 100) fail(v, field, fmt(x), "a rate ratio above 0 (and at most 100)");
       (key == "offending_rr" ? iv.offending_rr : key == "rr_low" ? iv.rr_low : key == "rr_high" ? iv.rr_high
                                                                                                     : iv.breach_rr) = x;
+      if (key == "rr_low" || key == "rr_high") iv.interval_given = true;
     } else if (key == "interval") {
       const std::string s = string_of(v, field);
       if (s != "assumed" && s != "published") fail(v, field, "\"" + s + "\"", "\"assumed\" or \"published\"");
@@ -383,7 +384,7 @@ class Reader {
     if (!(iv.rr_low <= iv.offending_rr && iv.offending_rr <= iv.rr_high))
       fail(node, e + "rr_low", "interval [" + fmt(iv.rr_low) + ", " + fmt(iv.rr_high) + "] around " + fmt(iv.offending_rr),
            "rr_low <= offending_rr <= rr_high (the interval must contain the median)");
-    if (iv.offending_rr != 1.0 && iv.rr_low == iv.rr_high && !iv.interval_assumed)
+    if (iv.offending_rr != 1.0 && !iv.interval_given && !iv.interval_assumed)
       fail(node, e + "rr_low", "an effect without an interval",
            "rr_low and rr_high (95% interval); where none is published, also interval = \"assumed\" with an "
            "interval_note saying why");

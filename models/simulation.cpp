@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include <stdexcept>
+
 #include "models/context.h"
 #include "models/month.h"
 #include "sim/errors.h"
@@ -26,6 +28,19 @@ std::vector<double> Results::diffs(std::size_t variant, int kpi, std::size_t slo
   const auto b = values(0, kpi, slot, by_year);
   for (std::size_t i = 0; i < v.size(); ++i) v[i] -= b[i];
   return v;
+}
+
+void append_replicates(Results& into, const Results& more) {
+  if (into.variants.size() != more.variants.size() || into.first_replicate + into.replicates != more.first_replicate)
+    throw std::invalid_argument("append_replicates: results of another scenario or not the next replicates");
+  for (std::size_t v = 0; v < into.variants.size(); ++v) {
+    auto& a = into.variants[v];
+    const auto& b = more.variants[v];
+    a.replicates.insert(a.replicates.end(), b.replicates.begin(), b.replicates.end());
+    a.logs.insert(a.logs.end(), b.logs.begin(), b.logs.end());
+  }
+  into.state_bytes.insert(into.state_bytes.end(), more.state_bytes.begin(), more.state_bytes.end());
+  into.replicates += more.replicates;
 }
 
 long cohort_complete_month(const sim::Calendar& cal, long period) {
@@ -160,7 +175,9 @@ double state_bytes(const ReplicateState& st) {
   return bytes;
 }
 
-void run_replicate(const Plan& plan, std::size_t r, Results& res, std::atomic<long>& done, long total) {
+// Replicate `key` (its random-number address) into result slot `r`.
+void run_replicate(const Plan& plan, std::size_t r, std::uint64_t key, Results& res, std::atomic<long>& done,
+                   long total) {
   const auto& o = plan.options;
   const auto& variants = plan.scenario.variants;
   ReplicateState burn;
@@ -170,7 +187,7 @@ void run_replicate(const Plan& plan, std::size_t r, Results& res, std::atomic<lo
   burn.blocks.resize(block_count(s0.birth.size(), o.block_size));
   for (auto& b : burn.blocks) b.tally.resize(plan.calendar.periods(), plan.calendar.years(), 0);
   InterventionRun none;  // the burn-in has no interventions: variants differ from month 0 (MODEL.md §1)
-  const Context c0{variants[0].params, plan.derived[0], s0, r, plan.horizon, s0.last_month, plan.walk_stop, &none};
+  const Context c0{variants[0].params, plan.derived[0], s0, key, plan.horizon, s0.last_month, plan.walk_stop, &none};
   for (long t = s0.first_month; t < 0; ++t) {  // burn-in: shared by every variant (MODEL.md §1)
     check_cancel(o);
     step_month(c0, burn, t, o.block_size, none);
@@ -188,9 +205,9 @@ void run_replicate(const Plan& plan, std::size_t r, Results& res, std::atomic<lo
       st.blocks[b].log = o.keep_event_log ? &block_logs[b] : nullptr;
       st.blocks[b].candidates.assign(interventions.size(), {});
     }
-    InterventionRun run = make_intervention_run(interventions, variants[v].params, r);
+    InterventionRun run = make_intervention_run(interventions, variants[v].params, key);
     set_risk_thresholds(run, st.people, sv.birth, static_cast<std::size_t>(sv.entered(-1)));
-    const Context cv{variants[v].params, plan.derived[v], sv, r, plan.horizon, sv.last_month, plan.walk_stop, &run};
+    const Context cv{variants[v].params, plan.derived[v], sv, key, plan.horizon, sv.last_month, plan.walk_stop, &run};
     for (long t = 0; t <= sv.last_month; ++t) {
       check_cancel(o);
       step_month(cv, st, t, o.block_size, run);
@@ -224,7 +241,9 @@ bool same_rate_schedule(const Params& a, const Params& b) {
 Results run_scenario(const Scenario& s, const RunOptions& o) {
   const Params& base = s.baseline();
   const auto horizon = static_cast<long>(base.run.months);
-  const auto reps = static_cast<std::size_t>(base.run.replicates);
+  const long all = static_cast<long>(base.run.replicates);
+  const long first = std::clamp(o.first_replicate, 0L, all);
+  const auto reps = static_cast<std::size_t>(o.replicate_count < 0 ? all - first : std::min(o.replicate_count, all - first));
   Plan plan{s, o, {}, {}, horizon, kNever, sim::Calendar(base.run.start, horizon), {}};
   plan.derived.reserve(s.variants.size());
   for (const auto& v : s.variants) {
@@ -236,7 +255,7 @@ Results run_scenario(const Scenario& s, const RunOptions& o) {
     const auto per = plan.calendar.period(p);
     plan.months_in_period.push_back(per.last_month - per.first_month + 1);
   }
-  Results res{plan.calendar, base.run.seed, static_cast<long>(reps), plan.months_in_period, {},
+  Results res{plan.calendar, base.run.seed, static_cast<long>(reps), first, plan.months_in_period, {},
               person_months(plan.schedules[0]), plan.schedules[0].birth.size(), std::vector<double>(reps, 0.0)};
   for (const auto& v : s.variants) {
     res.variants.push_back({v.name, v.description, std::vector<KpiValues>(reps), {}});
@@ -245,7 +264,9 @@ Results run_scenario(const Scenario& s, const RunOptions& o) {
   std::atomic<long> done{0};
   const long total = static_cast<long>(reps * s.variants.size());
   sim::with_threads(o.threads, [&] {
-    sim::parallel_for_each_index(reps, [&](std::size_t r) { run_replicate(plan, r, res, done, total); });
+    sim::parallel_for_each_index(reps, [&](std::size_t r) {
+      run_replicate(plan, r, static_cast<std::uint64_t>(first) + r, res, done, total);
+    });
   });
   return res;
 }

@@ -20,6 +20,8 @@ struct RunOptions {
   const std::atomic<bool>* cancel = nullptr;        // set to stop; run_scenario then throws sim::Cancelled
   bool keep_event_log = false;                      // per-person events, for the KPI concordance test
   std::size_t block_size = 1 << 14;                 // people per block (fixed: part of the result's definition)
+  long first_replicate = 0;                         // run replicates [first, first + count) of the scenario's
+  long replicate_count = -1;                        //   (-1: to the last); each is the same whatever the split
 };
 
 struct VariantResult {
@@ -32,7 +34,8 @@ struct VariantResult {
 struct Results {
   sim::Calendar calendar;
   std::uint64_t seed;
-  long replicates;
+  long replicates;                              // replicates held here
+  long first_replicate;                         // the scenario replicate number of slot 0
   std::vector<long> months_in_period;
   std::vector<VariantResult> variants;          // baseline first
   double person_months_per_replicate;           // everyone alive in every simulated month, burn-in included
@@ -46,6 +49,8 @@ struct Results {
 };
 
 Results run_scenario(const Scenario& s, const RunOptions& o = {});
+// Adds the next replicates of the same scenario (a later run_scenario with first_replicate = into's end).
+void append_replicates(Results& into, const Results& more);
 
 // Month of the last month of a period's cohort plus 18: when its official reoffending figure is complete.
 long cohort_complete_month(const sim::Calendar& cal, long period);

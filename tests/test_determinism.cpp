@@ -115,3 +115,19 @@ none = [0.47, 0.35, 0.06, 0.10, 0.02]
   MESSAGE("SD of paired difference " << sd(d_paired) << " vs independent " << sd(d_indep));
   CHECK(sd(d_paired) < 0.5 * sd(d_indep));
 }
+
+TEST_CASE("replicates run in pieces equal the same replicates run at once") {
+  const auto s = yjsim::test::scenario(kScenario);
+  const auto whole = run_scenario(s);
+  RunOptions o;
+  o.replicate_count = 2;
+  auto pieces = run_scenario(s, o);
+  o.first_replicate = 2;
+  o.replicate_count = 3;
+  append_replicates(pieces, run_scenario(s, o));
+  o.first_replicate = 5;
+  o.replicate_count = -1;
+  append_replicates(pieces, run_scenario(s, o));
+  CHECK(pieces.replicates == whole.replicates);
+  for (std::size_t v = 0; v < s.variants.size(); ++v) CHECK(identical(whole, pieces, v, v));
+}

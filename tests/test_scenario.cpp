@@ -3,6 +3,7 @@
 #include <string>
 
 #include "fixture.h"
+#include "models/scenario_writer.h"
 #include "sim/errors.h"
 
 using yjsim::sim::InputError;
@@ -123,4 +124,47 @@ TEST_CASE("a missing file is bad input") {
 TEST_CASE("the bundled scenarios are valid") {
   for (const char* f : {"default.toml", "england_wales_2018.toml"})
     CHECK_NOTHROW(yjsim::models::load_scenario(std::string(YJSIM_SOURCE_DIR) + "/scenarios/" + f));
+}
+
+TEST_CASE("a scenario written back to TOML reads as the same scenario") {
+  const auto s = scenario(R"(
+[run]
+months = 24
+seed = 5
+[offending]
+base_rate = 0.05
+[needs.gang_affiliation]
+prevalence = 0.02
+multiplier = 2.0
+source = "assumption \"quoted\" for a test"
+[[intervention]]
+name = "mentoring"
+target = "custody"
+places_per_year = 10
+[intervention.effect]
+offending_rr = 0.8
+rr_low = 0.6
+rr_high = 0.95
+[[variant]]
+name = "more"
+description = "more mentoring, cheaper charges"
+[variant.outcome]
+none = [0.47, 0.31, 0.11, 0.10, 0.01]
+[[variant.intervention]]
+name = "mentoring"
+places_per_year = 20
+[[variant]]
+name = "none"
+remove_interventions = ["mentoring"]
+)");
+  const std::string text = yjsim::models::scenario_to_toml(s);
+  const auto back = yjsim::models::parse_scenario(text, "written.toml");
+  CHECK(yjsim::models::scenario_to_toml(back) == text);
+  REQUIRE(back.variants.size() == 3);
+  CHECK(back.baseline().offending.base_rate == 0.05);
+  CHECK(back.baseline().needs.back().source == "assumption \"quoted\" for a test");
+  CHECK(back.variants[1].params.outcome.none[4] == 0.01);
+  CHECK(back.variants[1].interventions[0].places_per_year == 20);
+  CHECK(back.variants[2].interventions.empty());
+  CHECK(back.variants[0].interventions[0].rr_low == 0.6);
 }

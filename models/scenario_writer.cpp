@@ -1,0 +1,130 @@
+#include "models/scenario_writer.h"
+
+#include <cmath>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace yjsim::models {
+
+namespace {
+
+toml::table* section(toml::table& root, const std::string& name) {
+  if (!root.contains(name)) root.insert(name, toml::table{});
+  return root.get(name)->as_table();
+}
+
+void put(toml::table& t, const std::string& key, const ParamDecl& d, std::span<const double> v) {
+  if (v.size() == 1) {
+    if (d.integer) t.insert_or_assign(key, static_cast<std::int64_t>(v[0]));
+    else t.insert_or_assign(key, v[0]);
+    return;
+  }
+  toml::array a;
+  for (double x : v) {
+    if (d.integer) a.push_back(static_cast<std::int64_t>(x));
+    else a.push_back(x);
+  }
+  t.insert_or_assign(key, std::move(a));
+}
+
+// Parameters of `p` (all, or only those differing from `base`), into sections of `root`.
+void parameters(toml::table& root, const Params& p, const Params* base) {
+  Params copy = p, base_copy = base ? *base : p;
+  for (const auto& d : parameter_table()) {
+    const std::string name = d.name;
+    const auto dot = name.find('.');
+    const std::string sec = name.substr(0, dot), key = name.substr(dot + 1);
+    const auto v = d.ref(copy);
+    if (base) {
+      const auto b = d.ref(base_copy);
+      if (std::equal(v.begin(), v.end(), b.begin()) || d.fixed_at_entry) continue;
+    }
+    put(*section(root, sec), key, d, v);
+  }
+  if (!base) {
+    auto* run = section(root, "run");
+    run->insert_or_assign("start", p.run.start.iso());
+    run->insert_or_assign("seed", static_cast<std::int64_t>(p.run.seed));
+    auto* needs = section(root, "needs");
+    for (const auto& n : p.needs)
+      needs->insert_or_assign(n.name, toml::table{{"prevalence", n.prevalence}, {"multiplier", n.multiplier},
+                                                  {"source", n.source}});
+  }
+}
+
+toml::table intervention(const Intervention& iv) {
+  toml::table t{{"name", iv.name}, {"kind", iv.kind}, {"description", iv.description}, {"source", iv.source},
+                {"target", target_name(iv.target)}, {"uptake", iv.uptake},
+                {"duration_months", static_cast<std::int64_t>(iv.duration_months)},
+                {"priority", iv.priority == Priority::risk ? "risk" : "arrival"},
+                {"start_month", static_cast<std::int64_t>(iv.start_month)}, {"ramp_up_months", iv.ramp_up_months},
+                {"cost_per_place_gbp", iv.cost_per_place_gbp}, {"fixed_cost_per_year_gbp", iv.fixed_cost_per_year_gbp},
+                {"price_year", iv.price_year}, {"risk_share", iv.risk_share}, {"screen_accuracy", iv.screen_accuracy},
+                {"window_months", iv.window_months}, {"ages", toml::array{iv.age_min, iv.age_max}}};
+  if (!iv.evidence.empty()) t.insert("evidence", iv.evidence);
+  if (iv.limited()) t.insert("places_per_year", iv.places_per_year);
+  toml::array needs;
+  for (const auto& n : iv.needs) needs.push_back(n);
+  t.insert("needs", std::move(needs));
+  toml::table e{{"offending_rr", iv.offending_rr}, {"persist_months", static_cast<std::int64_t>(iv.persist_months)},
+                {"breach_rr", iv.breach_rr}, {"divert_share", iv.divert_share},
+                {"custody_to_community_share", iv.custody_to_community_share},
+                {"ryda_to_bail_share", iv.ryda_to_bail_share}};
+  if (iv.interval_given || iv.interval_assumed) {
+    e.insert("rr_low", iv.rr_low);
+    e.insert("rr_high", iv.rr_high);
+  }
+  if (iv.interval_assumed) {
+    e.insert("interval", "assumed");
+    e.insert("interval_note", iv.interval_note);
+  }
+  t.insert("effect", std::move(e));
+  return t;
+}
+
+bool same(const Intervention& a, const Intervention& b) {
+  std::ostringstream x, y;
+  x << intervention(a);
+  y << intervention(b);
+  return x.str() == y.str();
+}
+
+}  // namespace
+
+std::string scenario_to_toml(const Scenario& s) {
+  toml::table root;
+  const Variant& base = s.variants.front();
+  parameters(root, base.params, nullptr);
+  toml::array ivs;
+  for (const auto& iv : base.interventions) ivs.push_back(intervention(iv));
+  if (!ivs.empty()) root.insert("intervention", std::move(ivs));
+  toml::array variants;
+  for (std::size_t v = 1; v < s.variants.size(); ++v) {
+    const Variant& var = s.variants[v];
+    toml::table t{{"name", var.name}, {"description", var.description}};
+    parameters(t, var.params, &base.params);
+    toml::array removed, changed;
+    for (const auto& b : base.interventions) {
+      bool kept = false;
+      for (const auto& iv : var.interventions) kept |= iv.name == b.name;
+      if (!kept) removed.push_back(b.name);
+    }
+    for (const auto& iv : var.interventions) {
+      const Intervention* b = nullptr;
+      for (const auto& x : base.interventions)
+        if (x.name == iv.name) b = &x;
+      if (!b || !same(*b, iv)) changed.push_back(intervention(iv));
+    }
+    if (!removed.empty()) t.insert("remove_interventions", std::move(removed));
+    if (!changed.empty()) t.insert("intervention", std::move(changed));
+    variants.push_back(std::move(t));
+  }
+  if (!variants.empty()) root.insert("variant", std::move(variants));
+  std::ostringstream out;
+  out << "# Scenario written by yjsim: every parameter of the baseline, then each variant's changes.\n"
+         "# `yjsim params` lists the parameters with their units, ranges and sources.\n\n"
+      << root << '\n';
+  return out.str();
+}
+
+}  // namespace yjsim::models

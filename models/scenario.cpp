@@ -428,7 +428,7 @@ Scenario parse_scenario(std::string_view text, const std::string& file) {
     throw InputError(file, static_cast<long>(e.source().begin.line), "", "malformed TOML (" +
                      std::string(e.description()) + ")", "TOML 1.0 syntax");
   }
-  Scenario s{file, std::string(text), {}};
+  Scenario s{file, std::string(text), {}, {}};
   Variant base{"baseline", "the scenario as given, without variants", default_params(), {}};
   for (const auto& [key, value] : root) {
     const std::string k(key.str());
@@ -440,6 +440,7 @@ Scenario parse_scenario(std::string_view text, const std::string& file) {
              "orders, costs, needs, catalogue, intervention, variant");
   }
   if (const auto* cat = root.get("catalogue")) r.load_catalogue(*cat, file);
+  s.catalogue = r.templates_;
   if (const auto* ivs = root.get("intervention")) {
     const auto* arr = ivs->as_array();
     if (!arr) r.fail(*ivs, "intervention", describe(*ivs), "tables [[intervention]]");
@@ -463,6 +464,13 @@ Scenario parse_scenario(std::string_view text, const std::string& file) {
     }
   }
   return s;
+}
+
+std::vector<Intervention> load_catalogue(const std::string& path) {
+  const auto name = std::filesystem::path(path).filename().string();
+  const auto dir = std::filesystem::path(path).parent_path().string();
+  const std::string text = "catalogue = \"" + name + "\"\n";
+  return parse_scenario(text, (std::filesystem::path(dir) / "catalogue-loader.toml").string()).catalogue;
 }
 
 Scenario load_scenario(const std::string& path) {

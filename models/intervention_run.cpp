@@ -91,15 +91,19 @@ void set_risk_thresholds(InterventionRun& run, const People& people, const std::
 }
 
 void open_month(InterventionRun& run, long t) {
+  // A month's share of the year's places; places not taken stay available until the end of the horizon year
+  // (a service's yearly budget), so a service with few referrals is not starved by the monthly split.
   for (std::size_t k = 0; k < run.size(); ++k) {
     const double places = (*run.list)[k].monthly_places(t);
     if (std::isinf(places)) {
       run.left[k] = places;
       continue;
     }
+    if (t % 12 == 0) run.left[k] = 0;
     run.carry[k] += places;
-    run.left[k] = std::floor(run.carry[k] + 1e-9);
-    run.carry[k] -= run.left[k];
+    const double whole = std::floor(run.carry[k] + 1e-9);
+    run.carry[k] -= whole;
+    run.left[k] += whole;
   }
 }
 

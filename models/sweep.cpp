@@ -1,0 +1,350 @@
+#include "models/sweep.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <numeric>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "models/scenario_writer.h"
+#include "sim/errors.h"
+#include "sim/random.h"
+
+namespace yjsim::models {
+
+namespace {
+
+using sim::InputError;
+
+constexpr std::uint64_t kLhsPurpose = 201;
+
+long line_of(const toml::node& n) { return static_cast<long>(n.source().begin.line); }
+
+std::string fmt(double x) {
+  std::ostringstream s;
+  s << x;
+  return s.str();
+}
+
+// Where an axis writes: a parameter element, or an intervention field.
+struct Target {
+  const ParamDecl* decl = nullptr;
+  std::size_t index = 0;
+  std::string intervention, field;  // for intervention.<name>.[effect.]<field>
+};
+
+double* intervention_field(Intervention& iv, const std::string& f) {
+  if (f == "places_per_year") return &iv.places_per_year;
+  if (f == "uptake") return &iv.uptake;
+  if (f == "duration_months") return &iv.duration_months;
+  if (f == "start_month") return &iv.start_month;
+  if (f == "ramp_up_months") return &iv.ramp_up_months;
+  if (f == "cost_per_place_gbp") return &iv.cost_per_place_gbp;
+  if (f == "fixed_cost_per_year_gbp") return &iv.fixed_cost_per_year_gbp;
+  if (f == "risk_share") return &iv.risk_share;
+  if (f == "screen_accuracy") return &iv.screen_accuracy;
+  if (f == "window_months") return &iv.window_months;
+  if (f == "effect.offending_rr") return &iv.offending_rr;
+  if (f == "effect.persist_months") return &iv.persist_months;
+  if (f == "effect.breach_rr") return &iv.breach_rr;
+  if (f == "effect.divert_share") return &iv.divert_share;
+  if (f == "effect.custody_to_community_share") return &iv.custody_to_community_share;
+  if (f == "effect.ryda_to_bail_share") return &iv.ryda_to_bail_share;
+  return nullptr;
+}
+
+const char* kInterventionFields =
+    "places_per_year, uptake, duration_months, start_month, ramp_up_months, cost_per_place_gbp, "
+    "fixed_cost_per_year_gbp, risk_share, screen_accuracy, window_months, effect.offending_rr, "
+    "effect.persist_months, effect.breach_rr, effect.divert_share, effect.custody_to_community_share, "
+    "effect.ryda_to_bail_share";
+
+Target resolve(const Axis& a, const Scenario& base, const std::string& file) {
+  Target t;
+  const std::string& name = a.parameter;
+  if (name.rfind("intervention.", 0) == 0) {
+    const auto rest = name.substr(13);
+    const auto dot = rest.find('.');
+    t.intervention = rest.substr(0, dot);
+    t.field = dot == std::string::npos ? "" : rest.substr(dot + 1);
+    bool found = false;
+    for (const auto& v : base.variants)
+      for (const auto& iv : v.interventions) found |= iv.name == t.intervention;
+    if (!found) throw InputError(file, a.line, "axis.parameter", "\"" + name + "\": no intervention named " + t.intervention,
+                                 "intervention.<name of an intervention in the base scenario>.<field>");
+    Intervention probe;
+    if (!intervention_field(probe, t.field))
+      throw InputError(file, a.line, "axis.parameter", "\"" + name + "\"", std::string("intervention fields ") + kInterventionFields);
+    return t;
+  }
+  std::string pname = name;
+  const auto bracket = name.find('[');
+  if (bracket != std::string::npos && name.back() == ']') {
+    pname = name.substr(0, bracket);
+    t.index = static_cast<std::size_t>(std::stoul(name.substr(bracket + 1, name.size() - bracket - 2)));
+  }
+  for (const auto& d : parameter_table())
+    if (pname == d.name) t.decl = &d;
+  if (!t.decl) throw InputError(file, a.line, "axis.parameter", "\"" + name + "\"", "a parameter listed by `yjsim params`, or intervention.<name>.<field>");
+  if (t.index >= t.decl->default_value.size())
+    throw InputError(file, a.line, "axis.parameter", "\"" + name + "\"", "an element index below " + std::to_string(t.decl->default_value.size()));
+  if (t.decl->default_value.size() > 1 && bracket == std::string::npos)
+    throw InputError(file, a.line, "axis.parameter", "\"" + name + "\" (an array)", "one element, e.g. " + name + "[0]");
+  return t;
+}
+
+void apply(Scenario& s, const Target& t, double x) {
+  for (auto& v : s.variants) {
+    if (t.decl) {
+      t.decl->ref(v.params)[t.index] = x;
+      continue;
+    }
+    for (auto& iv : v.interventions) {
+      if (iv.name != t.intervention) continue;
+      double* f = intervention_field(iv, t.field);
+      if (t.field == "effect.offending_rr" && iv.offending_rr > 0) {  // keep the interval's relative width
+        iv.rr_low *= x / iv.offending_rr;
+        iv.rr_high *= x / iv.offending_rr;
+      }
+      *f = x;
+    }
+  }
+}
+
+std::vector<double> range(double from, double to, long steps, bool log) {
+  std::vector<double> v;
+  for (long i = 0; i < steps; ++i) {
+    const double f = steps == 1 ? 0.0 : static_cast<double>(i) / static_cast<double>(steps - 1);
+    v.push_back(log ? std::exp(std::log(from) + f * (std::log(to) - std::log(from))) : from + f * (to - from));
+  }
+  return v;
+}
+
+class SweepReader {
+ public:
+  explicit SweepReader(std::string file) : file_(std::move(file)) {}
+  [[noreturn]] void fail(const toml::node& n, const std::string& field, const std::string& found,
+                         const std::string& allowed) const {
+    throw InputError(file_, line_of(n), field, found, allowed);
+  }
+  double number(const toml::node& n, const std::string& field) const {
+    auto v = n.value<double>();
+    if (!v || n.is_boolean() || !std::isfinite(*v)) fail(n, field, "not a number", "a number");
+    return *v;
+  }
+  long whole(const toml::node& n, const std::string& field, long lo, long hi) const {
+    const double x = number(n, field);
+    if (x != std::floor(x) || x < static_cast<double>(lo) || x > static_cast<double>(hi))
+      fail(n, field, fmt(x), "a whole number " + std::to_string(lo) + " .. " + std::to_string(hi));
+    return static_cast<long>(x);
+  }
+  std::string string(const toml::node& n, const std::string& field) const {
+    auto v = n.value<std::string>();
+    if (!v) fail(n, field, "not a string", "a string");
+    return *v;
+  }
+
+  Axis axis(const toml::node& node, Design design) const {
+    const auto* t = node.as_table();
+    if (!t) fail(node, "axis", "not a table", "[[axis]] tables");
+    Axis a;
+    a.line = line_of(node);
+    long steps = 0;
+    bool has_from = false, has_to = false;
+    for (const auto& [k, v] : *t) {
+      const std::string key(k.str()), field = "axis." + key;
+      if (key == "parameter") a.parameter = string(v, field);
+      else if (key == "values") {
+        const auto* arr = v.as_array();
+        if (!arr || arr->empty()) fail(v, field, arr ? "an empty list" : "not a list", "a non-empty list of numbers");
+        for (const auto& e : *arr) a.values.push_back(number(e, field));
+      } else if (key == "from") { a.from = number(v, field); has_from = true; }
+      else if (key == "to") { a.to = number(v, field); has_to = true; }
+      else if (key == "steps") steps = whole(v, field, 1, 100000);
+      else if (key == "scale") {
+        const std::string sc = string(v, field);
+        if (sc != "linear" && sc != "log") fail(v, field, "\"" + sc + "\"", "linear, log");
+        a.log = sc == "log";
+      } else fail(v, field, "an unknown key", "parameter, values, from, to, steps, scale");
+    }
+    if (a.parameter.empty()) fail(node, "axis.parameter", "no parameter", "the name of a parameter to sweep");
+    const bool ranged = has_from || has_to;
+    if (ranged && !(has_from && has_to)) fail(node, "axis.from", "only one end of the range", "both from and to");
+    if (ranged && !(a.from < a.to)) fail(node, "axis.from", "from " + fmt(a.from) + ", to " + fmt(a.to), "an empty range is not allowed: from < to");
+    if (a.log && ranged && !(a.from > 0)) fail(node, "axis.from", fmt(a.from), "a log range above 0");
+    if (design == Design::lhs) {
+      if (!ranged) fail(node, "axis", "no range", "from and to (a Latin hypercube samples ranges)");
+      if (!a.values.empty()) fail(node, "axis.values", "a list of values", "from and to only, for design = \"lhs\"");
+    } else {
+      if (ranged) {
+        if (steps == 0) fail(node, "axis.steps", "no steps", "steps >= 1 with from and to");
+        a.values = range(a.from, a.to, steps, a.log);
+      }
+      if (a.values.empty()) fail(node, "axis", "no values", "values = [...] or from, to and steps");
+    }
+    return a;
+  }
+
+ private:
+  std::string file_;
+};
+
+void check_values(const Sweep& s, const Axis& a, const Target& t) {
+  if (!t.decl) return;
+  auto check = [&](double x) {
+    if (x < t.decl->min || x > t.decl->max || (t.decl->integer && x != std::floor(x)))
+      throw InputError(s.file, a.line, "axis " + a.parameter, fmt(x),
+                       fmt(t.decl->min) + " .. " + fmt(t.decl->max) + (t.decl->integer ? ", whole numbers" : ""));
+  };
+  for (double x : a.values) check(x);
+  if (a.values.empty()) {
+    check(a.from);
+    check(a.to);
+  }
+}
+
+// Latin hypercube: each axis's range cut into N equal strata, one point in each, strata matched at random.
+std::vector<std::vector<double>> latin_hypercube(const std::vector<Axis>& axes, long n, std::uint64_t seed) {
+  std::vector<std::vector<double>> pts(static_cast<std::size_t>(n), std::vector<double>(axes.size()));
+  const sim::Stream stream(seed, kLhsPurpose);
+  for (std::size_t j = 0; j < axes.size(); ++j) {
+    std::vector<std::size_t> perm(static_cast<std::size_t>(n));
+    std::iota(perm.begin(), perm.end(), 0);
+    for (std::size_t i = perm.size(); i > 1; --i) {  // Fisher-Yates with addressed draws
+      const auto w = stream.words(j, i, 0, 0);
+      std::swap(perm[i - 1], perm[static_cast<std::size_t>(sim::unit(w[0]) * static_cast<double>(i))]);
+    }
+    for (std::size_t i = 0; i < perm.size(); ++i) {
+      const double u = (static_cast<double>(perm[i]) + sim::unit(stream.words(j, i, 1, 0)[0])) / static_cast<double>(n);
+      const auto& a = axes[j];
+      pts[i][j] = a.log ? std::exp(std::log(a.from) + u * (std::log(a.to) - std::log(a.from))) : a.from + u * (a.to - a.from);
+    }
+  }
+  return pts;
+}
+
+}  // namespace
+
+const char* design_name(Design d) { return d == Design::grid ? "grid" : d == Design::list ? "list" : "lhs"; }
+
+std::uint64_t Sweep::fingerprint() const {
+  std::uint64_t h = 1469598103934665603ULL;
+  auto add = [&](const std::string& s) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  };
+  add(text);
+  add(base.text);
+  return h;
+}
+
+Sweep parse_sweep(const std::string& text, const std::string& file) {
+  SweepReader r(file);
+  toml::table root;
+  try {
+    root = toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    throw InputError(file, static_cast<long>(e.source().begin.line), "",
+                     "malformed TOML (" + std::string(e.description()) + ")", "TOML 1.0 syntax");
+  }
+  Sweep s;
+  s.file = file;
+  s.text = text;
+  long n = -1;
+  std::optional<long> replicates;
+  std::optional<std::uint64_t> seed, lhs_seed;
+  const toml::node* base_node = nullptr;
+  for (const auto& [k, v] : root) {
+    const std::string key(k.str());
+    if (key == "base" || key == "scenario") base_node = &v;
+    else if (key == "design") {
+      const std::string d = r.string(v, key);
+      if (d != "grid" && d != "list" && d != "lhs") r.fail(v, key, "\"" + d + "\"", "grid, list, lhs");
+      s.design = d == "grid" ? Design::grid : d == "list" ? Design::list : Design::lhs;
+    } else if (key == "points") n = r.whole(v, key, -1000000, 1000000);
+    else if (key == "replicates") replicates = r.whole(v, key, 1, 100000);
+    else if (key == "seed") seed = static_cast<std::uint64_t>(r.whole(v, key, 0, 2000000000000000000L));
+    else if (key == "lhs_seed") lhs_seed = static_cast<std::uint64_t>(r.whole(v, key, 0, 2000000000000000000L));
+    else if (key == "axis") continue;
+    else r.fail(v, key, "an unknown key", "base (or [scenario]), design, points, lhs_seed, replicates, seed, [[axis]]");
+  }
+  if (!base_node) throw InputError(file, 0, "base", "no base scenario", "base = \"scenario.toml\" or an inline [scenario] table");
+  if (const auto* path = base_node->as_string()) {
+    s.base_file = (std::filesystem::path(file).parent_path() / path->get()).string();
+    s.base = load_scenario(s.base_file);
+  } else if (const auto* t = base_node->as_table()) {
+    std::ostringstream inline_text;
+    inline_text << *t;
+    s.base = parse_scenario(inline_text.str(), file + " [scenario]");
+  } else {
+    r.fail(*base_node, "base", "neither a path nor a table", "base = \"scenario.toml\" or [scenario]");
+  }
+  for (auto& v : s.base.variants) {
+    if (replicates) v.params.run.replicates = static_cast<double>(*replicates);
+    if (seed) v.params.run.seed = *seed;
+  }
+  s.lhs_seed = lhs_seed.value_or(s.base.baseline().run.seed);
+  const auto* axes = root.get("axis");
+  if (!axes || !axes->as_array() || axes->as_array()->empty())
+    throw InputError(file, 0, "axis", "no axes", "at least one [[axis]] table");
+  for (const auto& node : *axes->as_array()) s.axes.push_back(r.axis(node, s.design));
+  for (const auto& a : s.axes) check_values(s, a, resolve(a, s.base, file));
+  if (s.design == Design::lhs) {
+    if (n <= 0) r.fail(root.get("points") ? *root.get("points") : root, "points",
+                       n < 0 ? "no points or a negative number" : "0", "points = N >= 1 for design = \"lhs\"");
+    s.points = latin_hypercube(s.axes, n, s.lhs_seed);
+  } else if (s.design == Design::list) {
+    for (const auto& a : s.axes)
+      if (a.values.size() != s.axes[0].values.size())
+        throw InputError(file, a.line, "axis.values", std::to_string(a.values.size()) + " values",
+                         std::to_string(s.axes[0].values.size()) + " values, as the first axis (design = \"list\")");
+    for (std::size_t i = 0; i < s.axes[0].values.size(); ++i) {
+      std::vector<double> p;
+      for (const auto& a : s.axes) p.push_back(a.values[i]);
+      s.points.push_back(p);
+    }
+  } else {  // full grid, first axis slowest
+    s.points = {{}};
+    for (const auto& a : s.axes) {
+      std::vector<std::vector<double>> next;
+      for (const auto& p : s.points)
+        for (double x : a.values) {
+          auto q = p;
+          q.push_back(x);
+          next.push_back(q);
+        }
+      s.points = std::move(next);
+    }
+  }
+  for (std::size_t p = 0; p < s.points.size(); ++p) scenario_at(s, p);  // every point must be a valid scenario
+  return s;
+}
+
+Sweep load_sweep(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, 0, "", "no readable file", "a path to an existing sweep file (.toml)");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_sweep(text.str(), path);
+}
+
+Scenario scenario_at(const Sweep& s, std::size_t point) {
+  Scenario sc = s.base;
+  for (std::size_t j = 0; j < s.axes.size(); ++j) apply(sc, resolve(s.axes[j], s.base, s.file), s.points[point][j]);
+  // Validate the point like a scenario file: a probability table pushed off 1, an effect outside its interval...
+  try {
+    Scenario checked = parse_scenario(scenario_to_toml(sc), s.file + " point " + std::to_string(point));
+    checked.file = s.base_file.empty() ? s.file : s.base_file;
+    checked.text = sc.text;
+    return checked;
+  } catch (const InputError& e) {
+    std::string values;
+    for (std::size_t j = 0; j < s.axes.size(); ++j)
+      values += (j ? ", " : "") + s.axes[j].parameter + " = " + fmt(s.points[point][j]);
+    throw InputError(s.file, s.axes.front().line, "axis", "point " + std::to_string(point) + " (" + values + ") makes an invalid scenario: " + e.what(),
+                     "values that keep the scenario valid");
+  }
+}
+
+}  // namespace yjsim::models

@@ -1,0 +1,44 @@
+#pragma once
+// Sweeps (issue 6): a base scenario and axes over any scenario parameter or intervention field, as a full grid,
+// a list of points, or a Latin hypercube of N points. Each point is the base scenario with the point's values
+// set in the baseline and every variant; it runs exactly as `yjsim run` would run that scenario.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "models/scenario.h"
+
+namespace yjsim::models {
+
+enum class Design { grid, list, lhs };
+
+struct Axis {
+  std::string parameter;        // "offending.base_rate", "court.ryda[2]", "intervention.<name>.<field>",
+                                // "intervention.<name>.effect.<field>"
+  std::vector<double> values;   // grid and list
+  double from = 0, to = 0;      // lhs (and grid/list given as a range)
+  bool log = false;             // log scale for ranges
+  long line = 0;                // where the axis is in the sweep file (for messages)
+};
+
+struct Sweep {
+  std::string file, text;       // the sweep file as given
+  std::string base_file;        // the base scenario's path ("" when inline)
+  Scenario base;                // with the sweep's replicates/seed overrides applied
+  Design design = Design::grid;
+  std::vector<Axis> axes;
+  std::uint64_t lhs_seed = 0;
+  std::vector<std::vector<double>> points;  // [point][axis]
+  std::uint64_t fingerprint() const;        // identifies the sweep's work, for --resume
+};
+
+// Throws sim::InputError naming the sweep file (or the base scenario), line, field, found and allowed.
+Sweep parse_sweep(const std::string& text, const std::string& file);
+Sweep load_sweep(const std::string& path);
+
+// The base scenario with point p's values set; validated like a scenario file.
+Scenario scenario_at(const Sweep& s, std::size_t point);
+
+const char* design_name(Design d);
+
+}  // namespace yjsim::models

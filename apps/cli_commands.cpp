@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <mutex>
 
@@ -14,6 +15,7 @@
 #include "models/calibration.h"
 #include "models/scenario.h"
 #include "models/simulation.h"
+#include "models/sweep.h"
 #include "sim/errors.h"
 #include "sim/summary.h"
 
@@ -90,7 +92,23 @@ int run(const RunArgs& a, const std::atomic<bool>& interrupted) {
   return 0;
 }
 
+int check_sweep(const std::string& file) {
+  const models::Sweep s = models::load_sweep(file);
+  std::cout << file << ": valid sweep; " << s.points.size() << " points (" << models::design_name(s.design) << ", "
+            << s.axes.size() << " axes), " << s.base.baseline().run.replicates << " replicates, "
+            << s.base.variants.size() << " variants each\n";
+  return 0;
+}
+
 int check(const std::string& scenario) {
+  // A sweep file has a `base` scenario and axes; anything else is read as a scenario.
+  {
+    std::ifstream in(scenario);
+    std::string line;
+    while (in && std::getline(in, line))
+      if (line.rfind("base", 0) == 0 || line.rfind("[[axis]]", 0) == 0 || line.rfind("[scenario]", 0) == 0)
+        return check_sweep(scenario);
+  }
   const models::Scenario s = models::load_scenario(scenario);
   std::cout << scenario << ": valid; baseline";
   for (std::size_t v = 1; v < s.variants.size(); ++v) std::cout << ", " << s.variants[v].name;

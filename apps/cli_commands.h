@@ -16,7 +16,18 @@ struct RunArgs {
   bool quiet = false;
 };
 
+class Cluster;
+struct SweepArgs {
+  std::string sweep;
+  std::string output;  // default: <sweep stem>.h5
+  bool resume = false;
+  int threads = 0;
+  bool quiet = false;
+};
+
 int run(const RunArgs& a, const std::atomic<bool>& interrupted);
+int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& cluster);
+int check_sweep(const std::string& file);
 int check(const std::string& scenario);
 int params(bool as_toml);
 int targets(const RunArgs& a, const std::atomic<bool>& interrupted);

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "apps/cli_commands.h"
+#include "apps/cluster.h"
 #include "io/writers.h"
 #include "sim/errors.h"
 
@@ -13,6 +14,7 @@ extern "C" void on_signal(int) { g_interrupted.store(true); }
 }  // namespace
 
 int main(int argc, char** argv) {
+  yjsim::cli::Cluster cluster(&argc, &argv);  // one process unless started by mpirun (sweeps)
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   CLI::App app{"yjsim: youth justice cohort simulator and policy what-if modeller"};
@@ -38,6 +40,15 @@ int main(int argc, char** argv) {
   auto* params = app.add_subcommand("params", "print every parameter: unit, allowed range, default, source");
   bool params_toml = false;
   params->add_flag("--toml", params_toml, "print them as a complete, commented scenario file instead");
+  yjsim::cli::SweepArgs sw;
+  auto* sweep = app.add_subcommand(
+      "sweep", "run every point of a sweep file (grid, list or Latin hypercube) with its replicates; one HDF5 file; "
+               "under `mpirun -n K` the work is spread over K processes");
+  sweep->add_option("sweep", sw.sweep, "sweep file (TOML)")->required();
+  sweep->add_option("-o,--output", sw.output, "HDF5 results file (default: <sweep name>.h5 in this folder)");
+  sweep->add_flag("--resume", sw.resume, "continue an interrupted sweep from the points already finished");
+  sweep->add_option("--threads", sw.threads, "worker threads per process (0: all cores)")->check(CLI::Range(0, 1024));
+  sweep->add_flag("-q,--quiet", sw.quiet, "no progress and no table");
   auto* targets = app.add_subcommand(
       "targets", "run a scenario and compare its first reported year with the calibration targets (MODEL.md 7)");
   add_run_flags(targets);
@@ -51,7 +62,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    if (cluster.root()) app.exit(e);
     return 2;
   }
   try {
@@ -59,11 +70,13 @@ int main(int argc, char** argv) {
     if (*check) return yjsim::cli::check(check_file);
     if (*params) return yjsim::cli::params(params_toml);
     if (*targets) return yjsim::cli::targets(a, g_interrupted);
+    if (*sweep) return yjsim::cli::sweep(sw, g_interrupted, cluster);
   } catch (const yjsim::sim::InputError& e) {
-    std::cerr << "yjsim: " << e.what() << '\n';
+    if (cluster.root()) std::cerr << "yjsim: " << e.what() << '\n';  // every process read the same bad file
     return 2;
   } catch (const yjsim::sim::Cancelled&) {
-    std::cerr << "yjsim: interrupted; nothing written\n";
+    std::cerr << "yjsim: interrupted; no results file written" << (*sweep ? " (finished sweep points are kept for --resume)" : "")
+              << '\n';
     return 130;
   } catch (const yjsim::sim::IoError& e) {
     std::cerr << "yjsim: " << e.what() << '\n';

@@ -1,0 +1,176 @@
+// `yjsim sweep`: points x replicates of a sweep file, on one process or spread over `mpirun -n K` processes.
+// Work is split into units (a point and a range of its replicates); unit u runs on process u % K. Every
+// replicate's result is the same whatever the split (its random numbers are addressed by replicate), so the file
+// is identical for any K and any thread count. Rank 0 saves each finished point at once (for --resume), then
+// assembles the HDF5 file.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include "apps/cli_commands.h"
+#include "apps/cluster.h"
+#include "io/atomic_file.h"
+#include "io/sweep_output.h"
+#include "models/sweep.h"
+#include "sim/errors.h"
+
+namespace yjsim::cli {
+
+namespace {
+
+struct Unit {
+  std::size_t point;
+  long first, count;  // replicates
+};
+
+std::vector<Unit> plan_units(const models::Sweep& s, const std::vector<unsigned char>& done, int processes) {
+  const auto reps = static_cast<long>(s.base.baseline().run.replicates);
+  std::vector<Unit> units;
+  for (std::size_t p = 0; p < s.points.size(); ++p) {
+    if (done[p]) continue;
+    for (long piece = 0; piece < processes; ++piece) {
+      const long first = piece * reps / processes, last = (piece + 1) * reps / processes;
+      if (last > first) units.push_back({p, first, last - first});
+    }
+  }
+  return units;
+}
+
+class Progress {
+ public:
+  Progress(bool show, std::size_t total) : show_(show && ::isatty(STDERR_FILENO)), total_(total), start_(Clock::now()) {}
+  void step() {
+    ++done_;
+    if (!show_) return;
+    const double t = std::chrono::duration<double>(Clock::now() - start_).count();
+    const double left = t / static_cast<double>(done_) * static_cast<double>(total_ - done_);
+    std::fprintf(stderr, "\r  %zu/%zu units (point x replicates), %.0f s elapsed, about %.0f s left   ", done_, total_, t, left);
+    if (done_ == total_) std::fprintf(stderr, "\n");
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool show_;
+  std::size_t total_, done_ = 0;
+  Clock::time_point start_;
+};
+
+// Rank 0: gathers the pieces of each point; a point complete in all its pieces is saved at once.
+class Gatherer {
+ public:
+  Gatherer(const models::Sweep& s, const std::string& out, const std::vector<Unit>& units, Progress& progress)
+      : s_(s), out_(out), units_(units), progress_(progress) {
+    for (const auto& u : units) ++expected_[u.point];
+  }
+  std::size_t gathered() const { return gathered_; }
+  void add(std::size_t unit, std::vector<double> data) {
+    ++gathered_;
+    const auto p = units_[unit].point;
+    pieces_[p][units_[unit].first] = std::move(data);
+    progress_.step();
+    if (pieces_[p].size() < expected_[p]) return;
+    std::vector<double> all;  // pieces in replicate order
+    for (auto& [first, d] : pieces_[p]) all.insert(all.end(), d.begin(), d.end());
+    io::write_point(out_, s_, p, all);
+    pieces_.erase(p);
+  }
+
+ private:
+  const models::Sweep& s_;
+  const std::string& out_;
+  const std::vector<Unit>& units_;
+  Progress& progress_;
+  std::size_t gathered_ = 0;
+  std::map<std::size_t, std::size_t> expected_;
+  std::map<std::size_t, std::map<long, std::vector<double>>> pieces_;
+};
+
+std::vector<double> run_unit(const models::Sweep& s, const Unit& u, const SweepArgs& a, const std::atomic<bool>& stop) {
+  models::RunOptions o;
+  o.threads = a.threads;
+  o.cancel = &stop;
+  o.first_replicate = u.first;
+  o.replicate_count = u.count;
+  return io::flatten(models::run_scenario(models::scenario_at(s, u.point), o));
+}
+
+}  // namespace
+
+int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& cluster) {
+  const models::Sweep s = models::load_sweep(a.sweep);
+  const std::string out = a.output.empty() ? std::filesystem::path(a.sweep).stem().string() + ".h5" : a.output;
+  std::vector<unsigned char> done(s.points.size(), 0);
+  if (cluster.root()) {
+    const auto parent = std::filesystem::path(out).parent_path();
+    io::ensure_writable_dir(parent.empty() ? "." : parent.string());
+    if (a.resume) {
+      for (std::size_t p = 0; p < s.points.size(); ++p) done[p] = io::read_point(out, s, p).has_value();
+    } else {
+      std::filesystem::remove_all(io::parts_dir(out));
+    }
+  }
+  cluster.broadcast(done);
+  const auto units = plan_units(s, done, cluster.size());
+  if (cluster.root() && !a.quiet) {
+    std::size_t already = 0;
+    for (auto d : done) already += d;
+    std::cerr << "yjsim sweep: " << s.points.size() << " points (" << models::design_name(s.design) << ", "
+              << s.axes.size() << " axes) x " << s.base.baseline().run.replicates << " replicates x "
+              << s.base.variants.size() << " variants on " << cluster.size() << " process"
+              << (cluster.size() > 1 ? "es" : "") << (already ? "; resuming, " + std::to_string(already) + " points done" : "")
+              << '\n';
+  }
+  Progress progress(cluster.root() && !a.quiet, units.size());
+  Gatherer gather(s, out, units, progress);
+  auto take = [&](std::vector<double> got) {
+    const auto unit = static_cast<std::size_t>(got.back());
+    got.pop_back();
+    gather.add(unit, std::move(got));
+  };
+  try {
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      if (static_cast<int>(u % static_cast<std::size_t>(cluster.size())) != cluster.rank()) continue;
+      auto data = run_unit(s, units[u], a, interrupted);
+      data.push_back(static_cast<double>(u));  // the unit travels with its values (MPI tags are too small)
+      if (!cluster.root()) {
+        cluster.send_to_root(0, std::move(data));
+        continue;
+      }
+      take(std::move(data));
+      int tag = 0;
+      std::vector<double> got;
+      while (cluster.try_receive(tag, got)) take(std::move(got));
+    }
+    if (!cluster.root()) {
+      cluster.finish_sends();
+      return 0;
+    }
+    while (gather.gathered() < units.size()) {  // the other processes' units
+      int tag = 0;
+      std::vector<double> got;
+      cluster.receive(tag, got);
+      take(std::move(got));
+    }
+    if (interrupted.load()) throw sim::Cancelled();
+    io::write_sweep_hdf5(out, s);
+  } catch (const sim::Cancelled&) {
+    if (cluster.size() > 1) cluster.abort(130, "interrupted; finished points are kept for --resume");
+    throw;
+  } catch (const sim::IoError&) {
+    if (cluster.size() > 1) cluster.abort(1, "cannot write the results");
+    throw;
+  } catch (const std::exception& e) {
+    if (cluster.size() > 1) cluster.abort(1, std::string("failed: ") + e.what());
+    throw;
+  }
+  if (!a.quiet) std::cout << io::sensitivity_table(s, out);
+  std::filesystem::remove_all(io::parts_dir(out));
+  if (!a.quiet) std::cout << "\nResults written to " << out << '\n';
+  return 0;
+}
+
+}  // namespace yjsim::cli

@@ -1,0 +1,130 @@
+// HDF5 helpers (see hdf5_util.h).
+#include "io/hdf5_util.h"
+
+#include <oneapi/tbb/version.h>
+#include <toml++/toml.h>
+
+#include <boost/version.hpp>
+#include <cstdio>
+#include <ctime>
+
+#include "sim/errors.h"
+
+namespace yjsim::io::h5 {
+
+Handle::Handle(hid_t id, herr_t (*close)(hid_t), const std::string& what) : id_(id), close_(close) {
+  if (id_ < 0) throw sim::IoError("HDF5: cannot create " + what);
+}
+
+void check(herr_t status, const std::string& what) {
+  if (status < 0) throw sim::IoError("HDF5: cannot write " + what);
+}
+
+void attr_string(hid_t obj, const char* name, const std::string& value) {
+  Handle type(H5Tcopy(H5T_C_S1), H5Tclose, name);
+  check(H5Tset_size(type, H5T_VARIABLE), name);
+  check(H5Tset_cset(type, H5T_CSET_UTF8), name);
+  Handle space(H5Screate(H5S_SCALAR), H5Sclose, name);
+  Handle attr(H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose, name);
+  const char* p = value.c_str();
+  check(H5Awrite(attr, type, &p), name);
+}
+
+namespace {
+template <typename T>
+void attr_number(hid_t obj, const char* name, T value, hid_t type) {
+  Handle space(H5Screate(H5S_SCALAR), H5Sclose, name);
+  Handle attr(H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose, name);
+  check(H5Awrite(attr, type, &value), name);
+}
+}  // namespace
+
+void attr_int(hid_t obj, const char* name, long long value) { attr_number(obj, name, value, H5T_NATIVE_LLONG); }
+void attr_uint(hid_t obj, const char* name, unsigned long long value) { attr_number(obj, name, value, H5T_NATIVE_ULLONG); }
+
+hid_t group(hid_t parent, const std::string& name) {
+  return H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+}
+
+void dataset(hid_t parent, const std::string& name, const std::vector<double>& data, const std::vector<hsize_t>& dims,
+             const std::string& unit, const std::string& definition) {
+  Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose, name);
+  Handle props(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, name);
+  bool empty = false;
+  for (auto d : dims) empty |= d == 0;
+  if (data.size() >= 4096 && !empty) {  // sweeps: chunked and compressed (readers decompress transparently)
+    check(H5Pset_chunk(props, static_cast<int>(dims.size()), dims.data()), name);
+    check(H5Pset_deflate(props, 4), name);
+  }
+  Handle set(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, props, H5P_DEFAULT), H5Dclose, name);
+  if (!data.empty()) check(H5Dwrite(set, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), name);
+  attr_string(set, "unit", unit);
+  attr_string(set, "definition", definition);
+}
+
+struct PeriodRow {
+  long long index;
+  char label[16];
+  char first_month[8];
+  char last_month[8];
+  char cohort_complete_month[8];
+};
+
+void copy_str(char* dst, std::size_t n, const std::string& s) {
+  std::snprintf(dst, n, "%s", s.c_str());
+}
+
+void periods_table(hid_t file, const sim::Calendar& cal) {
+  std::vector<PeriodRow> rows;
+  for (long p = 0; p < cal.periods(); ++p) {
+    const auto per = cal.period(p);
+    PeriodRow row{p, {}, {}, {}, {}};
+    copy_str(row.label, sizeof row.label, per.label);
+    copy_str(row.first_month, sizeof row.first_month, cal.at(per.first_month).iso());
+    copy_str(row.last_month, sizeof row.last_month, cal.at(per.last_month).iso());
+    copy_str(row.cohort_complete_month, sizeof row.cohort_complete_month,
+             cal.at(models::cohort_complete_month(cal, p)).iso());
+    rows.push_back(row);
+  }
+  auto str_type = [](std::size_t n) {
+    hid_t t = H5Tcopy(H5T_C_S1);
+    H5Tset_size(t, n);
+    H5Tset_strpad(t, H5T_STR_NULLTERM);
+    return t;
+  };
+  Handle s16(str_type(16), H5Tclose, "string type"), s8(str_type(8), H5Tclose, "string type");
+  Handle type(H5Tcreate(H5T_COMPOUND, sizeof(PeriodRow)), H5Tclose, "periods type");
+  check(H5Tinsert(type, "index", HOFFSET(PeriodRow, index), H5T_NATIVE_LLONG), "periods");
+  check(H5Tinsert(type, "label", HOFFSET(PeriodRow, label), s16), "periods");
+  check(H5Tinsert(type, "first_month", HOFFSET(PeriodRow, first_month), s8), "periods");
+  check(H5Tinsert(type, "last_month", HOFFSET(PeriodRow, last_month), s8), "periods");
+  check(H5Tinsert(type, "cohort_complete_month", HOFFSET(PeriodRow, cohort_complete_month), s8), "periods");
+  const hsize_t dims[1] = {rows.size()};
+  Handle space(H5Screate_simple(1, dims, nullptr), H5Sclose, "periods");
+  Handle set(H5Dcreate2(file, "periods", type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Dclose, "periods");
+  if (!rows.empty()) check(H5Dwrite(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, rows.data()), "periods");
+  attr_string(set, "definition",
+              "consecutive 3-month periods from run.start, labelled by the calendar quarter of their first month; "
+              "cohort_complete_month = last month + 18, when the period's reoffending figure is complete (MODEL.md 6.2)");
+}
+
+std::string utc_now() {
+  char buf[32];
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string library_versions() {
+  unsigned maj = 0, min = 0, rel = 0;
+  H5get_libversion(&maj, &min, &rel);
+  return "HDF5 " + std::to_string(maj) + "." + std::to_string(min) + "." + std::to_string(rel) + "; oneTBB " +
+         std::to_string(TBB_VERSION_MAJOR) + "." + std::to_string(TBB_VERSION_MINOR) + "; Boost " +
+         std::to_string(BOOST_VERSION / 100000) + "." + std::to_string(BOOST_VERSION / 100 % 1000) +
+         "; toml++ " + std::to_string(TOML_LIB_MAJOR) + "." + std::to_string(TOML_LIB_MINOR) +
+         "; Random123 Philox4x64-10";
+}
+
+}  // namespace yjsim::io::h5

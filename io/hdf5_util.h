@@ -1,0 +1,40 @@
+#pragma once
+// Small HDF5 C API helpers shared by the run and sweep writers: handles that close themselves, attributes,
+// float64 datasets with unit and definition, and the /periods table.
+#include <hdf5.h>
+
+#include <string>
+#include <vector>
+
+#include "models/kpis.h"
+#include "models/simulation.h"
+
+namespace yjsim::io::h5 {
+
+// Closes an HDF5 handle when it goes out of scope; a negative id is an HDF5 failure (sim::IoError).
+class Handle {
+ public:
+  Handle(hid_t id, herr_t (*close)(hid_t), const std::string& what);
+  ~Handle() { close_(id_); }
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  operator hid_t() const { return id_; }
+
+ private:
+  hid_t id_;
+  herr_t (*close_)(hid_t);
+};
+
+void check(herr_t status, const std::string& what);
+void attr_string(hid_t obj, const char* name, const std::string& value);
+void attr_int(hid_t obj, const char* name, long long value);
+void attr_uint(hid_t obj, const char* name, unsigned long long value);
+hid_t group(hid_t parent, const std::string& name);  // create; close with H5Gclose (wrap in Handle)
+// A float64 dataset of the given dimensions (gzip-compressed when large), with unit and definition.
+void dataset(hid_t parent, const std::string& name, const std::vector<double>& data, const std::vector<hsize_t>& dims,
+             const std::string& unit, const std::string& definition);
+void periods_table(hid_t file, const sim::Calendar& cal);
+std::string utc_now();
+std::string library_versions();
+
+}  // namespace yjsim::io::h5

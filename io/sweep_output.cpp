@@ -1,5 +1,6 @@
 #include "io/sweep_output.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -238,9 +239,11 @@ std::string sensitivity_table(const models::Sweep& s, const std::string& output)
          "(variants: of the paired difference), over " << s.points.size() << " points ("
       << models::design_name(s.design) << "); |PRCC| near 1 = the parameter drives it, near 0 = no influence.\n";
   if (s.design != models::Design::lhs) out << "(A Latin hypercube design gives the most reliable ranking.)\n";
+  int width = 12;
+  for (const auto& a : s.axes) width = std::max(width, static_cast<int>(a.parameter.size()) + 2);
   for (std::size_t v = 0; v < s.base.variants.size(); ++v) {
     out << "\n" << s.base.variants[v].name << (v ? " minus baseline" : "") << "\n";
-    std::snprintf(buf, sizeof buf, "%-45s", "parameter");
+    std::snprintf(buf, sizeof buf, "%-*s", width, "parameter");
     out << buf;
     for (const char* k : kSensitivityKpis) {
       std::snprintf(buf, sizeof buf, "%28s", k);
@@ -248,7 +251,7 @@ std::string sensitivity_table(const models::Sweep& s, const std::string& output)
     }
     out << '\n';
     for (std::size_t j = 0; j < s.axes.size(); ++j) {
-      std::snprintf(buf, sizeof buf, "%-45s", s.axes[j].parameter.c_str());
+      std::snprintf(buf, sizeof buf, "%-*s", width, s.axes[j].parameter.c_str());
       out << buf;
       for (const char* k : kSensitivityKpis) {
         const auto& col = sens[v][static_cast<std::size_t>(models::kpi_index(k))];

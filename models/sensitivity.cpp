@@ -116,6 +116,8 @@ std::vector<double> prcc(const std::vector<std::vector<double>>& x, const std::v
       for (std::size_t i = 0; i < keep.size(); ++i) s += (cols[a][i] - mean[a]) * (cols[b][i] - mean[b]);
       corr[a][b] = sd[a] > 0 && sd[b] > 0 ? s / (sd[a] * sd[b]) : (a == b ? 1.0 : 0.0);
     }
+  // A tiny ridge keeps a perfect rank relation (PRCC = +-1, e.g. a monotone response to one parameter) invertible.
+  for (std::size_t j = 0; j <= k; ++j) corr[j][j] += 1e-9;
   if (sd[k] == 0 || !invert(corr)) return out;
   // The partial correlation of parameter j and y given the rest: -P_jy / sqrt(P_jj P_yy), P = inverse.
   for (std::size_t j = 0; j < k; ++j)

@@ -170,3 +170,10 @@ TEST_CASE("bad sweep files name file, line and field") {
         std::string::npos);
   CHECK(error_of("").find("axis") != std::string::npos);
 }
+
+TEST_CASE("PRCC of a perfectly monotone response is +-1, not undefined") {
+  const std::vector<std::vector<double>> x{{1, 5}, {2, 3}, {3, 9}, {4, 1}, {5, 7}, {6, 2}};
+  const std::vector<double> y{60, 50, 40, 30, 20, 10};
+  const auto r = prcc(x, y);
+  CHECK(r[0] == doctest::Approx(-1).epsilon(1e-6));
+}

@@ -15,6 +15,7 @@
 #include "models/calibration.h"
 #include "models/scenario.h"
 #include "models/simulation.h"
+#include "models/scenario_writer.h"
 #include "models/sweep.h"
 #include "sim/errors.h"
 #include "sim/summary.h"
@@ -82,7 +83,7 @@ int run(const RunArgs& a, const std::atomic<bool>& interrupted) {
   const models::Results r = simulate(s, a, interrupted);
   if (interrupted.load()) throw sim::Cancelled();
   if (!a.quiet) std::cout << io::text_table(r) << std::flush;
-  io::write_hdf5(r, io::RunInfo{a.scenario, s.text}, out);
+  io::write_hdf5(r, io::RunInfo{a.scenario, s.text, models::scenario_to_toml(s)}, out);
   if (!a.csv_dir.empty()) io::write_csv(r, a.csv_dir);
   if (interrupted.load()) {  // interrupted while writing: take the outputs back
     std::filesystem::remove(out);

@@ -42,6 +42,7 @@ void write_file(hid_t file, const models::Results& r, const RunInfo& info) {
   attr_string(file, "start", r.calendar.start().iso());
   attr_string(file, "scenario_file", info.scenario_file);
   attr_string(file, "scenario_toml", info.scenario_toml);
+  if (!info.scenario_resolved_toml.empty()) attr_string(file, "scenario_resolved_toml", info.scenario_resolved_toml);
   h5::periods_table(file, r.calendar);
   const auto& defs = models::kpi_table();
   const auto reps = static_cast<hsize_t>(r.replicates);

@@ -9,7 +9,8 @@ namespace yjsim::io {
 
 struct RunInfo {
   std::string scenario_file;
-  std::string scenario_toml;
+  std::string scenario_toml;           // the file's text as read
+  std::string scenario_resolved_toml;  // every parameter and intervention in full (catalogue entries expanded)
 };
 
 std::string version_string();  // "0.1.0 (commit abc123)"

@@ -47,7 +47,7 @@ TEST_CASE("the HDF5 file has the contract's layout and the run's values") {
   const auto s = yjsim::test::scenario(toml);
   const auto r = run_scenario(s);
   const auto path = std::filesystem::temp_directory_path() / "yjsim_test_output.h5";
-  yjsim::io::write_hdf5(r, {"test.toml", toml}, path.string());
+  yjsim::io::write_hdf5(r, {"test.toml", toml, ""}, path.string());
   hid_t f = H5Fopen(path.string().c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   REQUIRE(f >= 0);
   CHECK(string_attr(f, "format") == "yjsim-results");

@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
   std::printf("  yjsim sweep, 1 process x 2 threads:                      %.2f s = %.2f points/s (%+.1f%%)\n", one,
               n / one, 100 * (one / reference - 1));
   if (std::system("command -v mpirun > /dev/null") == 0) {
-    const double two = seconds_of("OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 mpirun -n 2 " + yjsim +
+    const double two = seconds_of("OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_plm=isolated mpirun -n 2 " + yjsim +
                                   " sweep " + file + " -q --threads 1 -o " + (dir / "two.h5").string());
     std::printf("  mpirun -n 2 yjsim sweep, 2 processes x 1 thread:         %.2f s = %.2f points/s (%+.1f%%)\n", two,
                 n / two, 100 * (two / reference - 1));

@@ -3,7 +3,8 @@
 set -euo pipefail
 yjsim="$1"; mpirun="$2"
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1
+# As root (CI) OpenMPI must be told it may run; the isolated launcher needs no ssh on one machine.
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_plm=isolated
 cat > "$dir/sweep.toml" <<TOML
 design = "lhs"
 points = 6

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <toml++/toml.h>
 #include <iostream>
 #include <mutex>
 
@@ -102,13 +103,10 @@ int check_sweep(const std::string& file) {
 }
 
 int check(const std::string& scenario) {
-  // A sweep file has a `base` scenario and axes; anything else is read as a scenario.
-  {
-    std::ifstream in(scenario);
-    std::string line;
-    while (in && std::getline(in, line))
-      if (line.rfind("base", 0) == 0 || line.rfind("[[axis]]", 0) == 0 || line.rfind("[scenario]", 0) == 0)
-        return check_sweep(scenario);
+  // A sweep file has [[axis]] tables at its top level; anything else is read as a scenario.
+  try {
+    if (toml::parse_file(scenario).contains("axis")) return check_sweep(scenario);
+  } catch (const toml::parse_error&) {  // the scenario reader gives the message, with file and line
   }
   const models::Scenario s = models::load_scenario(scenario);
   std::cout << scenario << ": valid; baseline";

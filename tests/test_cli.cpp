@@ -104,6 +104,8 @@ TEST_CASE("a run writes the HDF5 file and CSVs, and no temporary file is left") 
   CHECK(fs::exists(csv / "kpi_by_year.csv"));
   CHECK_FALSE(leftovers(out.parent_path()));
   CHECK(sh("check " + ok.string()).code == 0);
+  for (const char* f : {"default.toml", "tri_borough_mentoring.toml", "sweeps/mentoring_sensitivity.toml"})
+    CHECK(sh(std::string("check ") + YJSIM_SOURCE_DIR + "/scenarios/" + f).code == 0);
 }
 
 TEST_CASE("Ctrl-C stops a run with exit 130 and no output file") {

@@ -1,0 +1,438 @@
+#include "gui/app.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include "gui/png_export.h"
+#include "gui/results_panel.h"
+#include "io/atomic_file.h"
+#include "io/writers.h"
+#include "models/scenario_writer.h"
+#include "sim/errors.h"
+
+namespace yjsim::gui {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr double kDebounceSeconds = 0.15;  // a run starts this long after the last keystroke
+
+double now() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// The parameters' defaults and no variant: what the app shows if even the bundled scenario cannot be read.
+AppState empty_state() {
+  AppState s;
+  s.scenario.variants.push_back({"baseline", "", models::default_params(), {}});
+  s.stash.resize(1);
+  try {
+    s.catalogue = models::load_catalogue(bundled_catalogue());
+  } catch (const std::exception&) {
+  }
+  return s;
+}
+
+std::string stem_of(const std::string& path, const std::string& fallback) {
+  return path.empty() ? fallback : fs::path(path).stem().string();
+}
+
+}  // namespace
+
+App::App(Window& window, const Options& options)
+    : window_(window), options_(options), worker_([] { Window::wake(); }), settings_(load_settings()) {
+  scale_slider_ = window_.scale();
+  state_ = empty_state();
+  open_path(options.scenario.empty() ? bundled_scenario() : options.scenario);
+  if (!options.script.empty()) {
+    const std::string out = options.screenshot.empty()
+                                ? fs::current_path().string()
+                                : fs::absolute(options.screenshot).parent_path().string();
+    script_ = std::make_unique<Script>(
+        options.script, std::map<std::string, std::string>{{"SOURCE", YJSIM_SOURCE_DIR}, {"OUT", out}});
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The loop
+
+int App::run() {
+  bool final_shot = false;
+  for (;;) {
+    if (window_.should_close() && !script_) {
+      if (!state_.modified || quit_confirmed_) break;
+      window_.set_should_close(false);
+      quit_asked_ = true;
+    }
+    const bool busy = run_.running || capture_ || script_ || state_.edits != submitted_edits_;
+    window_.wait_events(script_ ? 0 : busy ? 1.0 / 30 : 0.5);
+    frame();
+    if (!script_ || !(script_->finished() || script_->failed())) continue;
+    // The script's end: the final screenshot, then the verdict.
+    if (!final_shot && !options_.screenshot.empty()) {
+      request_screenshot(options_.screenshot);
+      final_shot = true;
+      continue;
+    }
+    if (capture_) continue;
+    if (script_->failed()) {
+      std::fprintf(stderr, "yjsim-gui: %s\n", script_->failure().c_str());
+      return 1;
+    }
+    if (!screenshot_error_.empty()) {
+      std::fprintf(stderr, "yjsim-gui: %s\n", screenshot_error_.c_str());
+      return 1;
+    }
+    std::printf("yjsim-gui: script passed%s\n",
+                options_.screenshot.empty() ? "" : (", screenshot " + options_.screenshot).c_str());
+    return 0;
+  }
+  return 0;
+}
+
+void App::frame() {
+  ui_.begin_frame();
+  run_ = worker_.snapshot();
+  update_view();
+  schedule_run();
+  if (capture_ && capture_->frames > 0) --capture_->frames;
+  capturing_ = capture_ && capture_->frames == 0 && !capture_->key.empty();
+  window_.new_frame([this] {
+    if (script_) script_->inject(*this);  // also after its end: no stray real mouse in the screenshot
+  });
+  shortcuts();
+  menus();
+  body();
+  dialogs();
+  window_.render();
+  after_render();
+  window_.present();
+  if (const std::string t = title(); t != shown_title_) window_.set_title(shown_title_ = t);
+}
+
+// Starts a run once the planner has paused editing, after checking the scenario as the CLI would.
+void App::schedule_run() {
+  if (state_.edits != seen_edits_) {
+    seen_edits_ = state_.edits;
+    edit_time_ = now();
+  }
+  if (state_.edits == submitted_edits_ || now() - edit_time_ < kDebounceSeconds) return;
+  submitted_edits_ = state_.edits;
+  try {
+    submitted_job_ = worker_.submit(runnable(state_));
+    cannot_run_.clear();
+  } catch (const sim::InputError& e) {
+    // The file and line are of the app's own copy of the scenario: only the field and the rule mean anything.
+    const std::string what = e.what(), field = "'" + e.field() + "'";
+    const auto at = e.field().empty() ? std::string::npos : what.find(field);
+    cannot_run_ = at == std::string::npos ? what : what.substr(at);
+  }
+}
+
+void App::update_view() {
+  if (!run_.results || run_.results == view_results_) return;
+  view_results_ = run_.results;
+  view_ = make_view(*view_results_);
+}
+
+bool App::run_settled() const {
+  if (state_.edits != submitted_edits_) return false;
+  if (!cannot_run_.empty()) return true;
+  return run_.job == submitted_job_ && !run_.running &&
+         (!run_.error.empty() || (run_.results && run_.results == view_results_));
+}
+
+bool App::results_complete() const {
+  return view_results_ && !run_.running && run_.results == view_results_ && run_.error.empty();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Drawing
+
+void App::shortcuts() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.KeyCtrl || dialog_.is_open()) return;
+  if (ImGui::IsKeyPressed(GLFW_KEY_O, false))
+    ask_path(Purpose::Open, "Open scenario", FileDialog::Mode::Open, ".toml", state_.path);
+  if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) {
+    if (io.KeyShift)
+      ask_path(Purpose::SaveAs, "Save scenario as", FileDialog::Mode::Save, ".toml", state_.path);
+    else
+      save();
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_E, false) && results_complete())
+    ask_path(Purpose::Hdf5, "Export results as HDF5", FileDialog::Mode::Save, ".h5",
+             stem_of(state_.path, "results") + ".h5");
+  if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL, false)) window_.set_scale(scale_slider_ = window_.scale() + 0.25f);
+  if (ImGui::IsKeyPressed(GLFW_KEY_MINUS, false)) window_.set_scale(scale_slider_ = window_.scale() - 0.25f);
+  if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) window_.set_should_close(true);
+}
+
+void App::menus() {
+  if (!ImGui::BeginMainMenuBar()) return;
+  const bool file = ImGui::BeginMenu("File");
+  ui_.item("menu/file");
+  if (file) {
+    if (ImGui::MenuItem("Open scenario...", "Ctrl+O"))
+      ask_path(Purpose::Open, "Open scenario", FileDialog::Mode::Open, ".toml", state_.path);
+    ui_.item("menu/file/open");
+    if (ImGui::MenuItem("Open the bundled default")) open_path(bundled_scenario());
+    ui_.item("menu/file/open_default");
+    if (ImGui::MenuItem("Save", "Ctrl+S")) save();
+    ui_.item("menu/file/save");
+    if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S"))
+      ask_path(Purpose::SaveAs, "Save scenario as", FileDialog::Mode::Save, ".toml", state_.path);
+    ui_.item("menu/file/save_as");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Export results as HDF5...", "Ctrl+E", false, results_complete()))
+      ask_path(Purpose::Hdf5, "Export results as HDF5", FileDialog::Mode::Save, ".h5",
+               stem_of(state_.path, "results") + ".h5");
+    ui_.item("menu/file/export_hdf5");
+    if (ImGui::MenuItem("Export results as CSV...", nullptr, false, results_complete()))
+      ask_path(Purpose::Csv, "Export results as CSV (choose or type a folder)", FileDialog::Mode::Folder, "",
+               stem_of(state_.path, "results") + "_csv");
+    ui_.item("menu/file/export_csv");
+    if (!results_complete()) ImGui::TextDisabled("(exports wait for the run to finish)");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) window_.set_should_close(true);
+    ImGui::EndMenu();
+  }
+  const bool view = ImGui::BeginMenu("View");
+  ui_.item("menu/view");
+  if (view) {
+    ImGui::TextUnformatted("Text size (DPI scale)");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    ImGui::SliderFloat("##scale", &scale_slider_, 0.75f, 3.0f, "%.2f x");
+    ui_.item("menu/view/scale");
+    // Fonts are rebuilt when the slider is let go, not while it moves.
+    if (ImGui::IsItemDeactivatedAfterEdit()) window_.set_scale(scale_slider_);
+    if (ImGui::MenuItem("Larger", "Ctrl+=")) window_.set_scale(scale_slider_ = window_.scale() + 0.25f);
+    if (ImGui::MenuItem("Smaller", "Ctrl+-")) window_.set_scale(scale_slider_ = window_.scale() - 0.25f);
+    if (ImGui::MenuItem("Screen default")) window_.set_scale(scale_slider_ = Window::suggested_scale());
+    if (ImGui::MenuItem("Remember this size")) {
+      settings_.scale = window_.scale();
+      save_settings(settings_);
+      show("Text size " + std::to_string(window_.scale()).substr(0, 4) + " x saved in " + settings_path(),
+           false);
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    ImGui::Text("yjsim %s", io::version_string().c_str());
+    ImGui::TextUnformatted("Guide: docs/gui.md; KPI definitions: docs/kpis.md");
+    ImGui::TextDisabled("Scenario files are the command line's: yjsim run FILE.toml");
+    ImGui::EndMenu();
+  }
+  ImGui::EndMainMenuBar();
+}
+
+void App::message_banner() {
+  ui_.text("message", message_);
+  if (message_.empty()) return;
+  const ImVec4 colour = message_error_ ? ImVec4{0.78f, 0.1f, 0.1f, 1} : ImVec4{0.1f, 0.4f, 0.15f, 1};
+  if (ImGui::Button("Dismiss")) message_.clear();
+  ui_.item("message/dismiss");
+  ImGui::SameLine();
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(colour, "%s", message_.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::Separator();
+}
+
+void App::body() {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::Begin("yjsim", nullptr, flags);
+  message_banner();
+  if (ImGui::BeginTable("layout", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV,
+                        ImGui::GetContentRegionAvail())) {
+    ImGui::TableSetupColumn("Scenario", ImGuiTableColumnFlags_WidthStretch, 0.42f);
+    ImGui::TableSetupColumn("Results", ImGuiTableColumnFlags_WidthStretch, 0.58f);
+    ImGui::TableNextColumn();
+    ImGui::BeginChild("scenario");
+    draw_scenario_panel(state_, scenario_panel_, ui_);
+    ImGui::EndChild();
+    ImGui::TableNextColumn();
+    ImGui::BeginChild("results");
+    ResultsPanelInput in;
+    in.view = view_ ? &*view_ : nullptr;
+    in.run = &run_;
+    in.stale = view_results_ && (run_.results != view_results_ || state_.edits != submitted_edits_);
+    in.cannot_run = cannot_run_;
+    in.capturing = capturing_;
+    const ResultsPanelOutput out = draw_results_panel(in, results_panel_, ui_);
+    ImGui::EndChild();
+    ImGui::EndTable();
+    if (out.save_chart) {
+      chart_to_save_ = *out.save_chart;
+      ask_path(Purpose::Chart, "Save chart as PNG", FileDialog::Mode::Save, ".png",
+               chart_to_save_.substr(chart_to_save_.find('/') + 1) + ".png");
+    }
+  }
+  ImGui::End();
+}
+
+void App::dialogs() {
+  if (auto path = dialog_.draw(ui_)) {
+    switch (purpose_) {
+      case Purpose::Open:
+        open_path(*path);
+        break;
+      case Purpose::SaveAs:
+        save_to(*path);
+        break;
+      case Purpose::Hdf5:
+      case Purpose::Csv:
+        export_results(purpose_, *path);
+        break;
+      case Purpose::Chart:
+        capture_ = Capture{chart_to_save_, *path, 2};
+        break;
+    }
+  }
+  quit_dialog();
+}
+
+void App::quit_dialog() {
+  if (quit_asked_) {
+    ImGui::OpenPopup("Unsaved changes");
+    quit_asked_ = false;
+  }
+  if (!ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ImGui::Text("The scenario has changes that are not saved.");
+  if (ImGui::Button("Save and quit")) {
+    save();
+    if (!state_.modified) {  // saved (not sent to "Save as")
+      quit_confirmed_ = true;
+      window_.set_should_close(true);
+    }
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Quit without saving")) {
+    quit_confirmed_ = true;
+    window_.set_should_close(true);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+std::string App::title() const {
+  const std::string file = state_.path.empty() ? "untitled" : fs::path(state_.path).filename().string();
+  return "yjsim - " + file + (state_.modified ? " *" : "");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Files
+
+void App::show(const std::string& text, bool error) {
+  message_ = text;
+  message_error_ = error;
+}
+
+void App::ask_path(Purpose purpose, const std::string& title, FileDialog::Mode mode,
+                   const std::string& extension, const std::string& initial) {
+  purpose_ = purpose;
+  dialog_.open(title, mode, extension, initial);
+}
+
+void App::open_path(const std::string& path) {
+  try {
+    state_ = open_scenario(path);
+    scenario_panel_ = ScenarioPanelState{};
+    scenario_panel_.select_tab = true;
+    ++state_.edits;  // a new run
+    show("Opened " + path, false);
+  } catch (const sim::InputError& e) {
+    show("Could not open " + path + ": " + e.what(), true);
+  } catch (const std::exception& e) {
+    show("Could not open " + path + ": " + e.what(), true);
+  }
+}
+
+void App::save() {
+  // The bundled default stays as shipped: saving it asks for a new name.
+  std::error_code ec;
+  if (state_.path.empty() || fs::equivalent(state_.path, bundled_scenario(), ec) ||
+      fs::path(state_.path).extension() != ".toml") {
+    ask_path(Purpose::SaveAs, "Save scenario as", FileDialog::Mode::Save, ".toml",
+             state_.path.empty() ? "scenario.toml" : stem_of(state_.path, "scenario") + "_edited.toml");
+    return;
+  }
+  save_to(state_.path);
+}
+
+void App::save_to(const std::string& path) {
+  try {
+    save_scenario(state_, path);
+    show("Saved " + path + " (run it with: yjsim run " + path + ")", false);
+  } catch (const std::exception& e) {
+    show("Could not save " + path + ": " + e.what(), true);
+  }
+}
+
+void App::export_results(Purpose what, const std::string& path) {
+  if (!results_complete()) {
+    show("The run has not finished yet: export when it has.", true);
+    return;
+  }
+  try {
+    if (what == Purpose::Hdf5) {
+      // The scenario as run: the edited one, written as the command line would read it.
+      const std::string text = run_.scenario ? run_.scenario->text : "";
+      const std::string resolved = run_.scenario ? models::scenario_to_toml(*run_.scenario) : "";
+      io::write_hdf5(*view_results_, io::RunInfo{state_.path, text, resolved}, path);
+    } else {
+      io::ensure_writable_dir(path);
+      io::write_csv(*view_results_, path);
+    }
+    show("Exported the results to " + path, false);
+  } catch (const std::exception& e) {
+    show("Could not export to " + path + ": " + e.what(), true);
+  }
+}
+
+void App::request_screenshot(const std::string& path) {
+  screenshot_error_.clear();
+  capture_ = Capture{"", path, 1};
+}
+
+// Pictures are read from the frame just drawn, before it is shown.
+void App::after_render() {
+  if (!capture_ || capture_->frames > 0) return;
+  const Capture c = *capture_;
+  capture_.reset();
+  float x0 = 0, y0 = 0, x1 = ImGui::GetIO().DisplaySize.x, y1 = ImGui::GetIO().DisplaySize.y;
+  if (!c.key.empty()) {
+    const WidgetPlace* w = ui_.find(c.key);
+    if (!w) {
+      show("Could not save the chart: it is not on screen.", true);
+      return;
+    }
+    x0 = w->min.x, y0 = w->min.y, x1 = w->max.x, y1 = w->max.y;
+  }
+  int width = 0, height = 0;
+  const auto pixels = window_.read_pixels(x0, y0, x1, y1, width, height);
+  try {
+    if (is_blank(pixels)) throw sim::IoError("the picture is blank (all pixels one colour)");
+    write_png(c.path, pixels, width, height);
+    if (!c.key.empty()) show("Saved the chart as " + c.path, false);
+  } catch (const std::exception& e) {
+    if (c.key.empty())
+      screenshot_error_ = "screenshot " + c.path + ": " + e.what();
+    else
+      show(std::string("Could not save the chart: ") + e.what(), true);
+  }
+}
+
+}  // namespace yjsim::gui

@@ -1,0 +1,99 @@
+#pragma once
+// The app: menus, the two panels, file actions, and when to start a run. Runs happen on the worker; the
+// window only edits, shows and saves.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "gui/app_state.h"
+#include "gui/file_dialog.h"
+#include "gui/results_panel.h"
+#include "gui/results_view.h"
+#include "gui/scenario_panel.h"
+#include "gui/script.h"
+#include "gui/settings.h"
+#include "gui/ui_registry.h"
+#include "gui/window.h"
+#include "gui/worker.h"
+
+namespace yjsim::gui {
+
+struct Options {
+  std::string scenario;    // "" : the bundled default
+  std::string script;      // scripted mode (tests)
+  std::string screenshot;  // with a script: the window as PNG at the end
+};
+
+class App : public ScriptHost {
+ public:
+  App(Window& window, const Options& options);
+  int run();  // the main loop; returns the exit code
+
+  // ScriptHost
+  UiRegistry& registry() override { return ui_; }
+  bool run_settled() const override;
+  Snapshot run_state() const override { return run_; }
+  void request_screenshot(const std::string& path) override;
+  bool screenshot_pending() const override { return capture_.has_value(); }
+  std::string screenshot_error() const override { return screenshot_error_; }
+
+ private:
+  enum class Purpose { Open, SaveAs, Hdf5, Csv, Chart };
+  struct Capture {
+    std::string key;  // a chart's key, or "" for the whole window
+    std::string path;
+    int frames;  // frames to wait (a closing dialog must be gone from the picture)
+  };
+
+  void frame();
+  void menus();
+  void body();
+  void message_banner();
+  void shortcuts();
+  void dialogs();
+  void quit_dialog();
+  void schedule_run();
+  void update_view();
+  void after_render();
+  std::string title() const;
+
+  void open_path(const std::string& path);
+  void save();
+  void save_to(const std::string& path);
+  void export_results(Purpose what, const std::string& path);
+  void ask_path(Purpose purpose, const std::string& title, FileDialog::Mode mode,
+                const std::string& extension, const std::string& initial);
+  void show(const std::string& text, bool error);
+  bool results_complete() const;
+
+  Window& window_;
+  Options options_;
+  AppState state_;
+  Worker worker_;
+  UiRegistry ui_;
+  FileDialog dialog_;
+  Purpose purpose_ = Purpose::Open;
+  std::string chart_to_save_;
+  ScenarioPanelState scenario_panel_;
+  ResultsPanelState results_panel_;
+  Settings settings_;
+  float scale_slider_ = 1;
+
+  Snapshot run_;
+  std::optional<ResultsView> view_;
+  std::shared_ptr<const models::Results> view_results_;  // what view_ shows
+  long seen_edits_ = -1, submitted_edits_ = -1, submitted_job_ = 0;
+  double edit_time_ = 0;
+  std::string cannot_run_;
+
+  std::string message_;
+  bool message_error_ = false;
+  std::optional<Capture> capture_;
+  bool capturing_ = false;
+  std::string screenshot_error_;
+  std::unique_ptr<Script> script_;
+  bool quit_asked_ = false, quit_confirmed_ = false;
+  std::string shown_title_;
+};
+
+}  // namespace yjsim::gui

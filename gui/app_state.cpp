@@ -1,0 +1,241 @@
+#include "gui/app_state.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <fstream>
+
+#include "io/atomic_file.h"
+#include "models/scenario_writer.h"
+#include "sim/errors.h"
+
+#ifndef YJSIM_SOURCE_DIR
+#define YJSIM_SOURCE_DIR "."
+#endif
+
+namespace yjsim::gui {
+
+using models::Intervention;
+using models::Variant;
+
+namespace {
+
+// Two interventions are the same if the scenario writer writes them the same (robust to new fields).
+std::string fingerprint(const Intervention& iv) {
+  models::Scenario one{"", "", {Variant{"baseline", "", models::default_params(), {iv}}}, {}};
+  return models::scenario_to_toml(one);
+}
+
+bool matches(const Intervention* have, const std::optional<Intervention>& expected) {
+  if (!have || !expected) return !have && !expected;
+  return fingerprint(*have) == fingerprint(*expected);
+}
+
+void set_in(Variant& v, const std::string& name, const std::optional<Intervention>& after) {
+  auto it = std::find_if(v.interventions.begin(), v.interventions.end(),
+                         [&](const Intervention& iv) { return iv.name == name; });
+  if (it != v.interventions.end()) {
+    if (after)
+      *it = *after;
+    else
+      v.interventions.erase(it);
+  } else if (after) {
+    v.interventions.push_back(*after);
+  }
+}
+
+void touch(AppState& s) {
+  ++s.edits;
+  s.modified = true;
+}
+
+// Sets one variant's copy of an intervention; a baseline change carries over to the variants whose copy was
+// the same as the baseline's (what a variant has not changed follows the baseline, as in a scenario file).
+void apply_change(AppState& s, std::size_t v, const std::string& name,
+                  const std::optional<Intervention>& before, const std::optional<Intervention>& after) {
+  if (v == 0)
+    for (std::size_t w = 1; w < s.scenario.variants.size(); ++w)
+      if (matches(find_intervention(s.scenario.variants[w], name), before))
+        set_in(s.scenario.variants[w], name, after);
+  set_in(s.scenario.variants[v], name, after);
+  touch(s);
+}
+
+bool name_taken(const AppState& s, const std::string& name, std::size_t except) {
+  if (name == "baseline") return true;
+  for (std::size_t v = 0; v < s.scenario.variants.size(); ++v)
+    if (v != except && s.scenario.variants[v].name == name) return true;
+  return false;
+}
+
+std::string unique_name(const AppState& s, const std::string& stem) {
+  for (int i = 1;; ++i) {
+    const std::string name = stem + "_" + std::to_string(i);
+    if (!name_taken(s, name, s.scenario.variants.size())) return name;
+  }
+}
+
+}  // namespace
+
+std::string bundled_scenario() { return YJSIM_SOURCE_DIR "/scenarios/default.toml"; }
+std::string bundled_catalogue() { return YJSIM_SOURCE_DIR "/scenarios/interventions/catalogue.toml"; }
+
+AppState open_scenario(const std::string& path) {
+  AppState s;
+  s.scenario = models::load_scenario(path);
+  s.path = path;
+  s.catalogue = s.scenario.catalogue;
+  // A scenario without its own catalogue (a file the app saved, say) still offers the bundled one.
+  if (s.catalogue.empty()) s.catalogue = models::load_catalogue(bundled_catalogue());
+  s.stash.resize(s.scenario.variants.size());
+  return s;
+}
+
+models::Scenario runnable(const AppState& s) {
+  const std::string text = models::scenario_to_toml(s.scenario);
+  return models::parse_scenario(text, "(the edited scenario)");
+}
+
+void save_scenario(AppState& s, const std::string& path) {
+  const std::string text = models::scenario_to_toml(s.scenario);
+  models::parse_scenario(text, path);  // never write a file the command line would reject
+  io::AtomicFile file(path);
+  {
+    std::ofstream out(file.temp_path(), std::ios::binary);
+    out << text;
+    if (!out) throw sim::IoError("cannot write " + path);
+  }
+  file.commit();
+  s.path = path;
+  s.modified = false;
+}
+
+std::vector<Intervention> intervention_rows(const AppState& s) {
+  std::vector<Intervention> rows = s.catalogue;
+  for (const auto& v : s.scenario.variants)
+    for (const auto& iv : v.interventions)
+      if (std::none_of(rows.begin(), rows.end(), [&](const Intervention& r) { return r.name == iv.name; }))
+        rows.push_back(iv);
+  return rows;
+}
+
+Intervention* find_intervention(Variant& v, const std::string& name) {
+  for (auto& iv : v.interventions)
+    if (iv.name == name) return &iv;
+  return nullptr;
+}
+
+void set_enabled(AppState& s, std::size_t v, const Intervention& row, bool on) {
+  Variant& var = s.scenario.variants[v];
+  Intervention* have = find_intervention(var, row.name);
+  if (on == (have != nullptr)) return;
+  auto& stash = s.stash[v];
+  if (!on) {
+    const Intervention before = *have;
+    stash[row.name] = before;
+    apply_change(s, v, row.name, before, std::nullopt);
+    return;
+  }
+  // Ticking again restores what was set before; a variant otherwise starts from the baseline's settings.
+  Intervention chosen = row;
+  if (auto it = stash.find(row.name); it != stash.end())
+    chosen = it->second;
+  else if (const Intervention* b = v ? find_intervention(s.scenario.variants[0], row.name) : nullptr)
+    chosen = *b;
+  apply_change(s, v, row.name, std::nullopt, chosen);
+}
+
+void replace_intervention(AppState& s, std::size_t v, const Intervention& changed) {
+  Intervention* have = find_intervention(s.scenario.variants[v], changed.name);
+  if (!have) return;
+  const Intervention before = *have;
+  apply_change(s, v, changed.name, before, changed);
+}
+
+std::size_t add_variant(AppState& s) {
+  Variant v = s.scenario.variants.front();
+  v.name = unique_name(s, "variant");
+  v.description = "";
+  s.scenario.variants.push_back(std::move(v));
+  s.stash.emplace_back();
+  touch(s);
+  return s.scenario.variants.size() - 1;
+}
+
+std::size_t duplicate_variant(AppState& s, std::size_t from) {
+  Variant v = s.scenario.variants[from];
+  v.name = unique_name(s, from == 0 ? "variant" : v.name);
+  s.scenario.variants.push_back(std::move(v));
+  s.stash.push_back(s.stash[from]);
+  touch(s);
+  return s.scenario.variants.size() - 1;
+}
+
+void remove_variant(AppState& s, std::size_t v) {
+  if (v == 0 || v >= s.scenario.variants.size()) return;
+  s.scenario.variants.erase(s.scenario.variants.begin() + static_cast<long>(v));
+  s.stash.erase(s.stash.begin() + static_cast<long>(v));
+  if (s.selected >= s.scenario.variants.size()) s.selected = s.scenario.variants.size() - 1;
+  touch(s);
+}
+
+std::string rename_variant(AppState& s, std::size_t v, const std::string& name) {
+  if (v == 0) return "the baseline keeps its name";
+  if (name.empty()) return "a name is needed";
+  for (char c : name)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'))
+      return "use letters, digits, '_', '-' and '.' only (the name labels the results)";
+  if (name_taken(s, name, v)) return "\"" + name + "\" is already used";
+  if (s.scenario.variants[v].name != name) {
+    s.scenario.variants[v].name = name;
+    touch(s);
+  }
+  return "";
+}
+
+void set_description(AppState& s, std::size_t v, const std::string& text) {
+  if (s.scenario.variants[v].description == text) return;
+  s.scenario.variants[v].description = text;
+  s.modified = true;  // does not change the results: no new run
+}
+
+bool variant_may_change(const models::ParamDecl& d) { return !d.fixed_at_entry; }
+
+const models::ParamDecl* find_parameter(const std::string& name) {
+  for (const auto& d : models::parameter_table())
+    if (name == d.name) return &d;
+  return nullptr;
+}
+
+double parameter_value(const models::Params& p, const models::ParamDecl& d, std::size_t i) {
+  // ref() only locates the field; it does not change it.
+  return d.ref(const_cast<models::Params&>(p))[i];
+}
+
+void set_parameter(AppState& s, std::size_t v, const models::ParamDecl& d, std::size_t i, double value) {
+  value = std::clamp(value, d.min, d.max);
+  if (d.integer) value = std::round(value);
+  auto& variants = s.scenario.variants;
+  if (v > 0 && !variant_may_change(d)) return;
+  const double before = d.ref(variants[v].params)[i];
+  if (before == value) return;
+  d.ref(variants[v].params)[i] = value;
+  if (v == 0)
+    for (std::size_t w = 1; w < variants.size(); ++w) {
+      double& x = d.ref(variants[w].params)[i];
+      if (!variant_may_change(d) || x == before) x = value;
+    }
+  touch(s);
+}
+
+void set_seed(AppState& s, std::uint64_t seed) {
+  for (auto& v : s.scenario.variants) v.params.run.seed = seed;
+  touch(s);
+}
+
+void set_start(AppState& s, const sim::YearMonth& start) {
+  for (auto& v : s.scenario.variants) v.params.run.start = start;
+  touch(s);
+}
+
+}  // namespace yjsim::gui

@@ -1,0 +1,295 @@
+// The intervention list of the selected variant: for each catalogue entry a tick box, places a year and start
+// month, its effect with the evidence behind it (with a warning where the evidence is weak, absent or
+// harmful, or the interval is assumed), and a card with the description and sources (click the name).
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+#include "gui/format.h"
+#include "gui/scenario_panel.h"
+
+namespace yjsim::gui {
+
+namespace {
+
+using models::Intervention;
+
+const ImVec4 kAmber{0.72f, 0.42f, 0.0f, 1}, kRed{0.78f, 0.1f, 0.1f, 1}, kGreen{0.1f, 0.5f, 0.2f, 1},
+    kGrey{0.45f, 0.45f, 0.45f, 1};
+
+struct Evidence {
+  const char* label;
+  ImVec4 colour;
+  const char* warning;  // null when the evidence supports the effect
+};
+
+Evidence evidence_of(const std::string& e) {
+  if (e == "strong") return {"strong", kGreen, nullptr};
+  if (e == "moderate") return {"moderate", kGreen, nullptr};
+  if (e == "weak") return {"\u26a0 weak", kAmber, "Weak evidence: the real effect may be smaller, or none."};
+  if (e == "none")
+    return {"\u26a0 none", kAmber,
+            "No evidence of an effect on reoffending: any effect shown is an assumption."};
+  if (e == "harmful")
+    return {"\u26a0 harmful", kRed,
+            "Evidence of harm: studies found MORE reoffending with this intervention."};
+  return {"\u26a0 not stated", kAmber, "The evidence behind this intervention is not stated."};
+}
+
+std::string effect_text(const Intervention& iv) {
+  char buf[96];
+  if (iv.rr_low == iv.rr_high)
+    std::snprintf(buf, sizeof buf, "%.2f (fixed)", iv.offending_rr);
+  else
+    std::snprintf(buf, sizeof buf, "%.2f [%.2f, %.2f]", iv.offending_rr, iv.rr_low, iv.rr_high);
+  return buf;
+}
+
+std::string cost_text(const Intervention& iv) {
+  std::string t;
+  if (iv.cost_per_place_gbp > 0) t = format_gbp(iv.cost_per_place_gbp) + " a place";
+  if (iv.fixed_cost_per_year_gbp > 0)
+    t.append(t.empty() ? "" : " + ").append(format_gbp(iv.fixed_cost_per_year_gbp)).append(" a year");
+  return t.empty() ? "no cost set" : t;
+}
+
+std::string places_text(double places) {
+  if (!std::isfinite(places)) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", places);
+  return buf;
+}
+
+// "" or "unlimited": no limit; otherwise a number >= 0. False if the text is neither.
+bool parse_places(const std::string& text, double& places) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string::npos || text.substr(first).rfind("unlimited", 0) == 0) {
+    places = std::numeric_limits<double>::infinity();
+    return true;
+  }
+  char* end = nullptr;
+  const double x = std::strtod(text.c_str() + first, &end);
+  while (end && (*end == ' ' || *end == '\t')) ++end;
+  if (!end || *end != '\0' || !(x >= 0) || x > 1e12) return false;
+  places = x;
+  return true;
+}
+
+// What to show for an unticked row: what ticking it would bring back.
+Intervention shown_copy(const AppState& s, const Intervention& row) {
+  const std::size_t v = s.selected;
+  if (auto it = s.stash[v].find(row.name); it != s.stash[v].end()) return it->second;
+  for (const auto& iv : s.scenario.variants[0].interventions)
+    if (v > 0 && iv.name == row.name) return iv;
+  return row;
+}
+
+void wrapped(const char* label, const std::string& text) {
+  if (text.empty()) return;
+  ImGui::TextColored(kGrey, "%s", label);
+  ImGui::TextWrapped("%s", text.c_str());
+}
+
+std::string eligibility(const Intervention& iv) {
+  char ages[64];
+  std::snprintf(ages, sizeof ages, "; ages %g to under %g", iv.age_min, iv.age_max);
+  std::string t = std::string(models::target_name(iv.target)) + ages;
+  if (!iv.needs.empty()) {
+    t += "; needs:";
+    for (const auto& n : iv.needs) t += " " + n;
+  }
+  return t;
+}
+
+std::string what_it_does(const Intervention& iv) {
+  char buf[512];
+  std::snprintf(
+      buf, sizeof buf,
+      "offending rate x %.2f (95%% interval %.2f to %.2f) while active for %.0f months%s; uptake %.0f%%",
+      iv.offending_rr, iv.rr_low, iv.rr_high, iv.duration_months,
+      iv.persist_months > 0 ? (" and " + places_text(iv.persist_months) + " months after").c_str() : "",
+      iv.uptake * 100);
+  std::string t = buf;
+  auto share = [&](double x, const char* what) {
+    if (x <= 0) return;
+    std::snprintf(buf, sizeof buf, "; %s %.0f%%", what, x * 100);
+    t += buf;
+  };
+  share(iv.divert_share, "diverts from a caution or charge");
+  share(iv.custody_to_community_share, "turns custodial sentences into a YRO:");
+  share(iv.ryda_to_bail_share, "turns remands into bail:");
+  return t;
+}
+
+// The card of one intervention (opened by clicking its name; Escape or a click elsewhere closes it).
+void details_card(AppState& s, UiRegistry& ui, const Intervention& templ) {
+  const Intervention* have = find_intervention(s.scenario.variants[s.selected], templ.name);
+  const Intervention iv = have ? *have : shown_copy(s, templ);
+  ImGui::Text("%s (%s)%s", iv.name.c_str(), iv.kind.c_str(), have ? "" : ": not used in this variant");
+  const Evidence e = evidence_of(iv.evidence);
+  if (e.warning) ImGui::TextColored(e.colour, "\u26a0 %s", e.warning);
+  if (iv.interval_assumed)
+    ImGui::TextColored(kAmber, "\u26a0 The interval of the effect is assumed, not published.");
+  wrapped("What it is", iv.description);
+  wrapped("Who is eligible", eligibility(iv));
+  wrapped("What it does in the model", what_it_does(iv));
+  wrapped("Evidence", iv.evidence.empty() ? "not stated" : iv.evidence);
+  if (iv.interval_assumed) wrapped("Why the interval is assumed", iv.interval_note);
+  wrapped("Sources", iv.source);
+  wrapped("Cost", cost_text(iv) + (iv.price_year.empty() ? "" : " (" + iv.price_year + " prices)"));
+  if (have) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(kGrey, "Ramp-up (months to full capacity)");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+    double ramp = iv.ramp_up_months;
+    if (ImGui::InputDouble("##ramp", &ramp, 0, 0, "%g")) {
+      ramp = std::clamp(ramp, 0.0, 120.0);
+      if (ramp != iv.ramp_up_months)
+        edit_intervention(s, s.selected, iv.name, [&](Intervention& x) { x.ramp_up_months = ramp; });
+    }
+    ui.item("iv/" + iv.name + "/ramp");
+  }
+}
+
+void details_popup(AppState& s, UiRegistry& ui, const Intervention& templ) {
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowSizeConstraints({em * 20, 0}, {em * 42, em * 40});
+  if (!ImGui::BeginPopup("details")) return;
+  ImGui::PushTextWrapPos(em * 40);
+  details_card(s, ui, templ);
+  ImGui::PopTextWrapPos();
+  ui.item("iv/" + templ.name + "/card");
+  ImGui::EndPopup();
+}
+
+void places_cell(AppState& s, ScenarioPanelState& panel, UiRegistry& ui, const Intervention& iv, bool on) {
+  const std::string key = std::to_string(s.selected) + "/" + iv.name;
+  std::string& text = panel.places_text[key];
+  if (panel.places_active != key) text = places_text(iv.places_per_year);
+  double places = 0;
+  const bool valid = parse_places(text, places);
+  if (!valid) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4{1, 0.8f, 0.8f, 1});
+  ImGui::SetNextItemWidth(-1);
+  ImGui::BeginDisabled(!on);
+  const bool edited = ImGui::InputTextWithHint("##places", "unlimited", &text);
+  ui.item("iv/" + iv.name + "/places");
+  if (ImGui::IsItemActive())
+    panel.places_active = key;
+  else if (panel.places_active == key)
+    panel.places_active.clear();
+  ImGui::EndDisabled();
+  if (!valid) ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip(valid ? "New starts a year (empty: as many as are eligible)"
+                            : "A number of places, or empty for unlimited");
+  if (edited && on && parse_places(text, places) && places != iv.places_per_year)
+    edit_intervention(s, s.selected, iv.name, [&](Intervention& x) { x.places_per_year = places; });
+}
+
+void start_cell(AppState& s, UiRegistry& ui, const Intervention& iv, bool on) {
+  double start = iv.start_month;
+  ImGui::SetNextItemWidth(-1);
+  ImGui::BeginDisabled(!on);
+  if (ImGui::InputDouble("##start", &start, 0, 0, "%.0f") && on) {
+    start = std::floor(std::clamp(start, 0.0, 600.0));
+    if (start != iv.start_month)
+      edit_intervention(s, s.selected, iv.name, [&](Intervention& x) { x.start_month = start; });
+  }
+  ui.item("iv/" + iv.name + "/start");
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Month of the horizon when places start (0: from the first month)");
+}
+
+void row(AppState& s, ScenarioPanelState& panel, UiRegistry& ui, const Intervention& templ) {
+  const Intervention* have = find_intervention(s.scenario.variants[s.selected], templ.name);
+  const bool on = have != nullptr;
+  const Intervention iv = on ? *have : shown_copy(s, templ);
+  ImGui::PushID(templ.name.c_str());
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  bool tick = on;
+  if (ImGui::Checkbox("##use", &tick)) set_enabled(s, s.selected, templ, tick);
+  ui.item("iv/" + templ.name + "/use");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(on ? "Commissioned in this variant: untick to drop it"
+                         : "Tick to commission it in this variant");
+  ImGui::TableNextColumn();
+  if (!on) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  if (ImGui::Selectable(iv.name.c_str(), false)) ImGui::OpenPopup("details");
+  ui.item("iv/" + templ.name + "/details");
+  details_popup(s, ui, templ);
+  if (!on) ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s, for: %s (click for details and sources)", iv.kind.c_str(),
+                      models::target_name(iv.target));
+  ImGui::PushStyleColor(ImGuiCol_Text, kGrey);
+  ImGui::TextWrapped("%s", cost_text(iv).c_str());
+  ImGui::PopStyleColor();
+  ImGui::TableNextColumn();
+  const Evidence e = evidence_of(iv.evidence);
+  ImGui::TextColored(e.colour, "%s", e.label);
+  if (e.warning && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.warning);
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(effect_text(iv).c_str());
+  if (iv.interval_assumed) {
+    ImGui::TextColored(kAmber, "\u26a0 interval assumed");
+    if (ImGui::IsItemHovered() && !iv.interval_note.empty()) {
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+      ImGui::TextUnformatted(iv.interval_note.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
+  }
+  ImGui::TableNextColumn();
+  places_cell(s, panel, ui, iv, on);
+  ImGui::TableNextColumn();
+  start_cell(s, ui, iv, on);
+  ImGui::PopID();
+}
+
+}  // namespace
+
+void draw_interventions(AppState& s, ScenarioPanelState& panel, UiRegistry& ui) {
+  const auto rows = intervention_rows(s);
+  if (rows.empty()) {
+    ImGui::TextColored(kAmber, "No intervention catalogue was found.");
+    return;
+  }
+  wrapped_note(("Tick to commission in " + s.scenario.variants[s.selected].name +
+                ". Effect: rate ratio on offending while active [95% interval]; click a name for its card.")
+                   .c_str());
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_SizingFixedFit |
+                                ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY;
+  const float em = ImGui::GetFontSize();
+  // The list scrolls by itself under a fixed header, so that the variant tabs above stay in view; columns
+  // keep the width of their widest text (a narrow panel scrolls sideways rather than squeezing names to
+  // nothing).
+  const float height = std::max(ImGui::GetContentRegionAvail().y, em * 18);
+  float name_width = ImGui::CalcTextSize("Intervention").x;
+  for (const auto& r : rows) name_width = std::max(name_width, ImGui::CalcTextSize(r.name.c_str()).x);
+  if (ImGui::BeginTable("interventions", 6, flags, {0, height})) {
+    ImGui::TableSetupScrollFreeze(2, 1);  // tick boxes and names stay in view when scrolling sideways
+    ImGui::TableSetupColumn("Use", ImGuiTableColumnFlags_WidthFixed, em * 1.6f);
+    ImGui::TableSetupColumn("Intervention", ImGuiTableColumnFlags_WidthFixed, name_width + em * 0.5f);
+    ImGui::TableSetupColumn("Evidence", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("\u26a0 harmful ").x);
+    ImGui::TableSetupColumn("Effect (RR)", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("\u26a0 interval assumed").x);
+    ImGui::TableSetupColumn("Places/yr", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("unlimited").x + ImGui::GetStyle().FramePadding.x * 2 + 2);
+    ImGui::TableSetupColumn("Start", ImGuiTableColumnFlags_WidthFixed, em * 2.4f);
+    ImGui::TableHeadersRow();
+    for (const auto& r : rows) row(s, panel, ui, r);
+    ImGui::EndTable();
+  }
+}
+
+}  // namespace yjsim::gui

@@ -1,0 +1,30 @@
+#include "gui/png_export.h"
+
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "sim/errors.h"
+
+namespace yjsim::gui {
+
+void write_png(const std::string& path, const std::vector<unsigned char>& rgba, int width, int height) {
+  if (width <= 0 || height <= 0 ||
+      rgba.size() < static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4)
+    throw sim::IoError("nothing to save in " + path + " (an empty picture)");
+  // Opaque: the frame buffer's alpha is not meaningful in a file.
+  std::vector<unsigned char> opaque = rgba;
+  for (std::size_t i = 3; i < opaque.size(); i += 4) opaque[i] = 255;
+  if (!stbi_write_png(path.c_str(), width, height, 4, opaque.data(), width * 4))
+    throw sim::IoError("cannot write the picture " + path);
+}
+
+bool is_blank(const std::vector<unsigned char>& rgba) {
+  if (rgba.size() < 4) return true;
+  for (std::size_t i = 4; i + 3 < rgba.size(); i += 4)
+    if (std::memcmp(&rgba[i], &rgba[0], 3) != 0) return false;
+  return true;
+}
+
+}  // namespace yjsim::gui

@@ -1,0 +1,298 @@
+#include "gui/results_panel.h"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "gui/chart.h"
+#include "gui/format.h"
+#include "models/kpis.h"
+
+namespace yjsim::gui {
+
+namespace {
+
+const ImVec4 kRed{0.78f, 0.1f, 0.1f, 1}, kGreen{0.1f, 0.5f, 0.2f, 1}, kGrey{0.45f, 0.45f, 0.45f, 1};
+
+std::string what(long variants) {
+  if (variants <= 1) return "the baseline";
+  return "the baseline and " + std::to_string(variants - 1) + (variants == 2 ? " variant" : " variants");
+}
+
+void status(const ResultsPanelInput& in, UiRegistry& ui) {
+  if (!in.cannot_run.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(kRed,
+                       "This version of the scenario cannot run: %s. The results below are of the last "
+                       "version that could.",
+                       in.cannot_run.c_str());
+    ImGui::PopTextWrapPos();
+    ui.text("status/cannot_run", in.cannot_run);
+  }
+  const Snapshot& r = *in.run;
+  const long variants = r.scenario ? static_cast<long>(r.scenario->variants.size()) : 0;
+  const long replicates = variants ? r.total / variants : 0;
+  char line[256];
+  if (r.job == 0) {
+    std::snprintf(line, sizeof line, "No run yet.");
+  } else if (!r.error.empty()) {
+    std::snprintf(line, sizeof line, "The run failed: %s", r.error.c_str());
+  } else if (r.running) {
+    char overlay[96];
+    std::snprintf(overlay, sizeof overlay, "%ld of %ld replicates", variants ? r.done / variants : 0,
+                  replicates);
+    ImGui::ProgressBar(r.total ? static_cast<float>(r.done) / static_cast<float>(r.total) : 0.f, {-1, 0},
+                       overlay);
+    ui.item("status/progress");
+    std::snprintf(line, sizeof line, "Running %ld replicates of %s; results refine as they finish.",
+                  replicates, what(variants).c_str());
+  } else {
+    std::snprintf(line, sizeof line, "Finished: %ld replicates of %s in %.1f s (first result after %.2f s).",
+                  replicates, what(variants).c_str(), r.seconds, r.first_result_seconds);
+  }
+  ImGui::TextColored(r.error.empty() ? kGrey : kRed, "%s", line);
+  ui.text("status/line", line);
+  if (r.first_result_seconds >= 0)
+    ui.text("status/first_result_seconds", std::to_string(r.first_result_seconds));
+  if (in.stale) ImGui::TextColored(kGrey, "Updating for your change...");
+}
+
+void legend(const ResultsView& view) {
+  const float em = ImGui::GetFontSize();
+  for (std::size_t v = 0; v < view.variant_names.size(); ++v) {
+    if (v) ImGui::SameLine(0, em);
+    ImGui::ColorButton(("##legend" + std::to_string(v)).c_str(),
+                       ImGui::ColorConvertU32ToFloat4(variant_colour(v)), ImGuiColorEditFlags_NoTooltip,
+                       {em * 0.9f, em * 0.9f});
+    ImGui::SameLine();
+    ImGui::TextUnformatted(view.variant_names[v].c_str());
+  }
+  ImGui::SameLine(0, em * 2);
+  ImGui::TextColored(kGrey, "lines: mean; bands: 90%% of replicates (%ld)", view.replicates);
+}
+
+bool is_reoffending(const std::string& kpi) { return kpi.rfind("reoffending_", 0) == 0; }
+
+chart::Spec chart_spec(const ResultsView& view, const KpiView& k, bool interactive, bool differences) {
+  chart::Spec s;
+  s.title = kpi_title(k.kpi);
+  s.subtitle = k.kpi == "cost_gbp"             ? "custody, remand, court, interventions; per quarter"
+               : k.kpi == "custody_population" ? "mean of month-ends in each quarter"
+                                               : "per quarter (not annualised)";
+  s.x = view.period_x;
+  s.x_min = 0;
+  s.x_max = static_cast<double>(view.months);
+  for (std::size_t p = 0; p < view.period_x.size(); ++p) {
+    s.x_ticks.emplace_back(view.period_x[p], view.period_labels[p]);
+    std::string label = view.period_labels[p];
+    if (is_reoffending(k.kpi)) label += " cohort (complete " + view.cohorts[p].complete_iso + ")";
+    s.point_labels.push_back(label);
+  }
+  for (std::size_t v = differences ? 1 : 0; v < k.variants.size(); ++v) {
+    const Band& b = differences ? k.differences[v] : k.variants[v];
+    s.series.push_back({view.variant_names[v], variant_colour(v), b.mean, b.low, b.high});
+  }
+  if (differences) {
+    s.subtitle = "variant minus baseline (paired), " + s.subtitle.substr(0, s.subtitle.find(' ', 4));
+    s.zero_line = true;
+  }
+  if (is_reoffending(k.kpi)) {
+    long inside = 0;
+    for (const auto& c : view.cohorts) {
+      if (static_cast<double>(c.complete_month) < s.x_max) ++inside;
+      s.markers.push_back({static_cast<double>(c.complete_month) + 0.5, c.label});
+    }
+    s.marker_legend = "\u25b2 official figure complete (" + std::to_string(inside) + " of " +
+                      std::to_string(view.cohorts.size()) + " quarters)";
+  }
+  const std::string kpi = k.kpi;
+  if (differences)
+    s.format = [kpi](double y) { return format_diff(kpi, y); };
+  else
+    s.format = [kpi](double y) { return format_value(kpi, y); };
+  s.interactive = interactive;
+  return s;
+}
+
+void charts(const ResultsView& view, const ResultsPanelInput& in, bool differences, UiRegistry& ui,
+            ResultsPanelOutput& out) {
+  const float em = ImGui::GetFontSize();
+  // Two charts a row when there is room for both, else one (a laptop, or a large text size).
+  const int columns = ImGui::GetContentRegionAvail().x >= em * 48 ? 2 : 1;
+  if (!ImGui::BeginTable("charts", columns, ImGuiTableFlags_SizingStretchSame)) return;
+  for (const KpiView& k : view.kpis) {
+    ImGui::TableNextColumn();
+    const std::string key = "chart/" + k.kpi;
+    ImVec2 lo, hi;
+    chart::draw(k.kpi.c_str(), chart_spec(view, k, !in.capturing, differences),
+                {ImGui::GetContentRegionAvail().x, em * 16}, &lo, &hi);
+    ui.item(key);
+    if (in.capturing) continue;  // the picture shows the chart only
+    ImGui::SetItemAllowOverlap();
+    const ImVec2 after = ImGui::GetCursorScreenPos();
+    const float button = ImGui::CalcTextSize("PNG").x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SetCursorScreenPos({hi.x - button - em * 0.3f, lo.y + em * 0.2f});
+    ImGui::PushID(k.kpi.c_str());
+    if (ImGui::SmallButton("PNG")) out.save_chart = key;
+    ui.item(key + "/png");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save this chart as a PNG picture");
+    ImGui::PopID();
+    ImGui::SetCursorScreenPos(after);
+  }
+  ImGui::EndTable();
+}
+
+// Green when the 90% interval of the difference is all on the better side, red when all on the worse side.
+ImVec4 diff_colour(const KpiView& k, const models::Comparison& c) {
+  const bool lower = models::kpi_table()[static_cast<std::size_t>(models::kpi_index(k.kpi))].lower_is_better;
+  const double lo = c.diff.p5, hi = c.diff.p95;
+  if (std::isnan(lo) || std::isnan(hi)) return ImGui::GetStyleColorVec4(ImGuiCol_Text);
+  if (lower ? hi < 0 : lo > 0) return kGreen;
+  if (lower ? lo > 0 : hi < 0) return kRed;
+  return ImGui::GetStyleColorVec4(ImGuiCol_Text);
+}
+
+void cell(UiRegistry& ui, const std::string& key, const std::string& text, ImVec4 colour) {
+  ImGui::TableNextColumn();
+  ImGui::TextColored(colour, "%s", text.c_str());
+  ui.text(key, text);
+}
+
+// One KPI: a title row, then a row per year with the baseline, the variant, the paired difference and the
+// chance that the variant is better.
+void kpi_rows(const ResultsView& view, const KpiView& k, std::size_t v, UiRegistry& ui) {
+  const ImVec4 normal = ImGui::GetStyleColorVec4(ImGuiCol_Text);
+  ImGui::TableNextRow();
+  ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(kpi_short_title(k.kpi).c_str());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kpi_title(k.kpi).c_str());
+  for (std::size_t y = 0; y < view.year_labels.size(); ++y) {
+    const auto& c = k.by_year[v][y];
+    const std::string key = "table/" + k.kpi + "/" + std::to_string(y) + "/";
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextColored(kGrey, "  %s", view.year_labels[y].c_str());
+    cell(ui, key + "0/value", summary_text(k.kpi, c.baseline), normal);
+    if (v == 0) continue;
+    cell(ui, key + std::to_string(v) + "/value", summary_text(k.kpi, c.variant), normal);
+    cell(ui, key + std::to_string(v) + "/diff", difference_text(k.kpi, c.diff), diff_colour(k, c));
+    cell(ui, key + std::to_string(v) + "/p", format_probability(c.p_better), normal);
+  }
+}
+
+// The table of variant `v` against the baseline (v = 0: the baseline alone).
+void comparison_table(const ResultsView& view, std::size_t v, UiRegistry& ui) {
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
+  if (!ImGui::BeginTable(("by_year" + std::to_string(v)).c_str(), v ? 5 : 2, flags)) return;
+  ImGui::TableSetupColumn("");
+  ImGui::TableSetupColumn("Baseline");
+  if (v) {
+    ImGui::TableSetupColumn("Variant");  // named above the table (a long name would widen the column)
+    ImGui::TableSetupColumn("Difference [90%]");
+    ImGui::TableSetupColumn("Chance better");
+  }
+  ImGui::TableHeadersRow();
+  for (const auto& k : view.kpis) kpi_rows(view, k, v, ui);
+  ImGui::EndTable();
+}
+
+void year_table(const ResultsView& view, UiRegistry& ui) {
+  ImGui::PushStyleColor(ImGuiCol_Text, kGrey);
+  ImGui::TextWrapped(
+      "Mean [5th, 95th percentile] over replicates. Difference: variant minus baseline, paired by "
+      "replicate (green: better in 95%% of replicates or more; red: worse). Chance better: share of "
+      "replicates in which the variant does better.");
+  ImGui::PopStyleColor();
+  if (view.variant_names.size() == 1) comparison_table(view, 0, ui);
+  for (std::size_t v = 1; v < view.variant_names.size(); ++v) {
+    ImGui::ColorButton(("##t" + std::to_string(v)).c_str(), ImGui::ColorConvertU32ToFloat4(variant_colour(v)),
+                       ImGuiColorEditFlags_NoTooltip,
+                       {ImGui::GetFontSize() * 0.8f, ImGui::GetFontSize() * 0.8f});
+    ImGui::SameLine();
+    ImGui::Text("%s compared with the baseline", view.variant_names[v].c_str());
+    comparison_table(view, v, ui);
+    ImGui::Spacing();
+  }
+}
+
+void cost_table(const ResultsView& view, UiRegistry& ui) {
+  ImGui::PushStyleColor(ImGuiCol_Text, kGrey);
+  ImGui::TextWrapped(
+      "Over the whole horizon. Extra cost: the variant's cost minus the baseline's (its interventions, "
+      "and the custody, remand and court costs they change; negative: a saving). Cost per outcome "
+      "avoided: mean extra cost / mean outcomes avoided, with the 5th-95th percentile of the ratio; "
+      "not estimated when the 90%% interval of outcomes avoided includes 0.");
+  ImGui::PopStyleColor();
+  for (std::size_t v = 1; v < view.cost_per_outcome.size(); ++v) {
+    ImGui::ColorButton(("##c" + std::to_string(v)).c_str(), ImGui::ColorConvertU32ToFloat4(variant_colour(v)),
+                       ImGuiColorEditFlags_NoTooltip,
+                       {ImGui::GetFontSize() * 0.8f, ImGui::GetFontSize() * 0.8f});
+    ImGui::SameLine();
+    ImGui::TextUnformatted(view.variant_names[v].c_str());
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable(("cost" + std::to_string(v)).c_str(), 4, flags)) continue;
+    for (const char* h :
+         {"Outcome", "Avoided (mean [90%])", "Extra cost (mean [90%])", "Cost per outcome avoided"})
+      ImGui::TableSetupColumn(h);
+    ImGui::TableHeadersRow();
+    const ImVec4 normal = ImGui::GetStyleColorVec4(ImGuiCol_Text);
+    for (std::size_t i = 0; i < view.cost_per_outcome[v].size(); ++i) {
+      const auto& c = view.cost_per_outcome[v][i];
+      const std::string key = "cost/" + std::to_string(v) + "/" + std::to_string(i);
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(c.outcome.c_str());
+      cell(ui, key + "/avoided", avoided_text(c.avoided), normal);
+      cell(ui, key + "/extra", extra_cost_text(c.extra_cost), normal);
+      cell(ui, key + "/per", cost_per_avoided_text(c), c.estimable ? normal : kGrey);
+    }
+    ImGui::EndTable();
+    ImGui::Spacing();
+  }
+}
+
+}  // namespace
+
+unsigned int variant_colour(std::size_t v) {
+  static const ImU32 colours[] = {IM_COL32(70, 70, 70, 255),   IM_COL32(31, 119, 180, 255),
+                                  IM_COL32(230, 120, 20, 255), IM_COL32(44, 150, 44, 255),
+                                  IM_COL32(200, 40, 40, 255),  IM_COL32(140, 90, 180, 255),
+                                  IM_COL32(140, 86, 75, 255),  IM_COL32(220, 100, 180, 255)};
+  return colours[v % (sizeof colours / sizeof colours[0])];
+}
+
+ResultsPanelOutput draw_results_panel(const ResultsPanelInput& in, ResultsPanelState& state, UiRegistry& ui) {
+  ResultsPanelOutput out;
+  for (const char* prefix : {"table/", "cost/", "status/"})
+    ui.clear_texts(prefix);  // what is not drawn is not shown
+  status(in, ui);
+  if (!in.view) return out;
+  const ResultsView& view = *in.view;
+  if (!in.stale && in.run->running &&
+      view.replicates * static_cast<long>(view.variant_names.size()) < in.run->total)
+    ImGui::TextColored(kGrey, "Provisional: %ld replicates so far.", view.replicates);
+  legend(view);
+  if (view.variant_names.size() > 1) {
+    ImGui::Checkbox("Chart each variant's difference from the baseline", &state.differences);
+    ui.item("results/differences");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "Paired by replicate: the band shows how sure the difference is, without the chance both share");
+  }
+  charts(view, in, state.differences && view.variant_names.size() > 1, ui, out);
+  ImGui::Spacing();
+  const bool by_year = ImGui::CollapsingHeader("By year of the horizon", ImGuiTreeNodeFlags_DefaultOpen);
+  ui.item("section/by_year");
+  if (by_year) year_table(view, ui);
+  if (view.variant_names.size() < 2) return out;
+  const bool costs = ImGui::CollapsingHeader("Cost per outcome avoided", ImGuiTreeNodeFlags_DefaultOpen);
+  ui.item("section/costs");
+  if (costs) cost_table(view, ui);
+  return out;
+}
+
+}  // namespace yjsim::gui

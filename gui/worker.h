@@ -1,0 +1,63 @@
+#pragma once
+// Runs scenarios on a background thread so that the window never freezes. The first few replicates run first,
+// so that a result shows within a second, then the rest in growing chunks merged with append_replicates
+// (the merged results are identical to one big run). A new submission cancels the run in progress.
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "models/scenario.h"
+#include "models/simulation.h"
+
+namespace yjsim::gui {
+
+struct Snapshot {
+  long job = 0;                                      // the submission these belong to (0: none yet)
+  std::shared_ptr<const models::Scenario> scenario;  // what was run
+  std::shared_ptr<const models::Results> results;    // merged so far; null before the first chunk
+  long done = 0, total = 0;                          // variant runs (replicates x variants)
+  bool running = false;
+  std::string error;                 // a failure (not a cancellation)
+  double first_result_seconds = -1;  // from submission to the first chunk
+  double seconds = -1;               // from submission to the last chunk
+};
+
+class Worker {
+ public:
+  // `notify` is called from the worker thread whenever there is something new to show.
+  explicit Worker(std::function<void()> notify, long first_chunk = 20);
+  ~Worker();
+  Worker(const Worker&) = delete;
+  Worker& operator=(const Worker&) = delete;
+
+  long submit(models::Scenario s);  // returns the job number
+  Snapshot snapshot() const;
+
+ private:
+  struct Job {
+    long id;
+    std::shared_ptr<const models::Scenario> scenario;
+    std::shared_ptr<std::atomic<bool>> cancel;
+  };
+  void loop();
+  void run(const Job& job);
+  void publish(const Job& job, const models::Results& merged, bool last, double seconds);
+
+  std::function<void()> notify_;
+  long first_chunk_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::optional<Job> pending_;
+  std::shared_ptr<std::atomic<bool>> current_cancel_;
+  Snapshot snapshot_;
+  long next_id_ = 1;
+  bool quit_ = false;
+  std::thread thread_;  // last: starts after everything above exists
+};
+
+}  // namespace yjsim::gui

@@ -29,6 +29,7 @@ void month_after_places(const Context& c, People& people, Block& block, std::siz
   if (r && busy(*r, t + 1) && t + 1 <= c.last_month) {
     people.wake[id] = static_cast<std::int16_t>(t + 1);
     people.walk_from[id] = static_cast<std::int16_t>(t + 1);
+    people.clock_from[id] = people.clock[id];
   } else {
     schedule_next(c, people, id, t + 1);
   }

@@ -44,10 +44,11 @@ double offending_rate(const Context& c, const People& people, std::size_t id, lo
 }
 
 void schedule_next(const Context& c, People& people, std::size_t id, long from) {
-  // The clock stays as it is at the start of `from`; advance_clock() repeats these subtractions exactly when the
-  // person is next stepped, so waking someone early (an enrolment) gives the same numbers as waking on time.
+  // The clock is kept both at `from` and at the wake month: waking on time needs no more work, and waking
+  // someone early (an enrolment) repeats exactly these subtractions from `from` (advance_clock).
   people.walk_from[id] = static_cast<std::int16_t>(std::min<long>(from, kNever));
   double left = people.clock[id];
+  people.clock_from[id] = left;
   const long stop = from <= c.walk_stop ? c.walk_stop : kNever;
   const long end = std::min({c.last_month, static_cast<long>(people.career_end[id]) - 1,
                              static_cast<long>(people.birth[id]) + kExitAgeMonths - 1});
@@ -56,16 +57,22 @@ void schedule_next(const Context& c, People& people, std::size_t id, long from) 
     const double rate = quiet_rate(c, people, id, m);
     if (left - rate <= 0) {
       people.wake[id] = static_cast<std::int16_t>(m);
+      people.clock[id] = left;
       return;
     }
     left -= rate;
   }
+  people.clock[id] = left;
   people.wake[id] = stop <= end ? static_cast<std::int16_t>(stop) : kNever;
 }
 
 void advance_clock(const Context& c, People& people, std::size_t id, long t) {
+  if (people.wake[id] == t) {  // woken on time (or stepped every month): the clock is already at t
+    people.walk_from[id] = static_cast<std::int16_t>(t);
+    return;
+  }
   const long end = std::min({static_cast<long>(people.career_end[id]), static_cast<long>(people.birth[id]) + kExitAgeMonths});
-  double left = people.clock[id];
+  double left = people.clock_from[id];
   for (long m = people.walk_from[id]; m < t && m < end; ++m) left -= quiet_rate(c, people, id, m);
   people.clock[id] = left;
   people.walk_from[id] = static_cast<std::int16_t>(t);

@@ -78,7 +78,8 @@ struct Record {
 
 // Hot state of everyone, by person id (ids follow the entry order).
 struct People {
-  std::vector<double> clock;             // unit-rate hazard left until the next offence, at the start of walk_from
+  std::vector<double> clock;             // unit-rate hazard left until the next offence, at the start of `wake`
+  std::vector<double> clock_from;        // the same at the start of walk_from (to wake someone early, exactly)
   std::vector<float> propensity;         // z x girl_rr x needs x desistance x custody factors
   std::vector<std::int16_t> birth;       // month of birth (age in months = t - birth)
   std::vector<std::int16_t> career_end;  // first month with propensity 0 (MODEL.md §1)
@@ -89,11 +90,11 @@ struct People {
   std::vector<std::int32_t> record;      // index into the block's records, -1 if none
 
   void resize(std::size_t n) {
-    clock.resize(n); propensity.resize(n); birth.resize(n); career_end.resize(n); wake.resize(n); walk_from.resize(n);
+    clock.resize(n); clock_from.resize(n); propensity.resize(n); birth.resize(n); career_end.resize(n); wake.resize(n); walk_from.resize(n);
     flags.resize(n); needs.resize(n); record.resize(n, -1);
   }
   static constexpr std::size_t bytes_per_person() {
-    return sizeof(double) + sizeof(float) + 4 * sizeof(std::int16_t) + 2 * sizeof(std::uint8_t) + sizeof(std::int32_t);
+    return 2 * sizeof(double) + sizeof(float) + 4 * sizeof(std::int16_t) + 2 * sizeof(std::uint8_t) + sizeof(std::int32_t);
   }
 };
 

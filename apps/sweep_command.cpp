@@ -89,6 +89,10 @@ class Gatherer {
   std::map<std::size_t, std::map<long, std::vector<double>>> pieces_;
 };
 
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
 std::vector<double> run_unit(const models::Sweep& s, const Unit& u, const SweepArgs& a, const std::atomic<bool>& stop) {
   models::RunOptions o;
   o.threads = a.threads;
@@ -126,6 +130,8 @@ int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& clu
   }
   Progress progress(cluster.root() && !a.quiet, units.size());
   Gatherer gather(s, out, units, progress);
+  const auto started = std::chrono::steady_clock::now();
+  double simulated = 0, written = 0;
   auto take = [&](std::vector<double> got) {
     const auto unit = static_cast<std::size_t>(got.back());
     got.pop_back();
@@ -156,7 +162,9 @@ int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& clu
       take(std::move(got));
     }
     if (interrupted.load()) throw sim::Cancelled();
+    simulated = seconds_since(started);
     io::write_sweep_hdf5(out, s);
+    written = seconds_since(started) - simulated;
   } catch (const sim::Cancelled&) {
     if (cluster.size() > 1) cluster.abort(130, "interrupted; finished points are kept for --resume");
     throw;
@@ -169,7 +177,9 @@ int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& clu
   }
   if (!a.quiet) std::cout << io::sensitivity_table(s, out);
   std::filesystem::remove_all(io::parts_dir(out));
-  if (!a.quiet) std::cout << "\nResults written to " << out << '\n';
+  if (!a.quiet)
+    std::cout << "\nResults written to " << out << " (simulation " << simulated << " s, writing the file " << written
+              << " s)\n";
   return 0;
 }
 

@@ -1,7 +1,8 @@
 // Sweep throughput (issue 6): a 64-point Latin hypercube of the default borough at 50 replicates, on this
 // machine's 2 cores, run (1) back to back in one process with run_scenario (the reference), (2) by `yjsim sweep`
 // in one process with 2 threads, (3) by `mpirun -n 2 yjsim sweep --threads 1`. Prints points per second and the
-// overhead of each against the reference (target: within 10%).
+// overhead of each against the reference (target: within 10%). Each figure is the best of two runs.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -33,13 +34,18 @@ to = 0.6
 size_10_17 = 20000
 )";
 
+// Each figure is the best of two runs: the machine's own noise is a few per cent, as large as the overheads.
 double seconds_of(const std::string& command) {
-  const auto t0 = std::chrono::steady_clock::now();
-  if (std::system(command.c_str()) != 0) {
-    std::fprintf(stderr, "failed: %s\n", command.c_str());
-    std::exit(1);
+  double best = 1e300;
+  for (int i = 0; i < 2; ++i) {
+    const auto t0 = std::chrono::steady_clock::now();
+    if (std::system(command.c_str()) != 0) {
+      std::fprintf(stderr, "failed: %s\n", command.c_str());
+      std::exit(1);
+    }
+    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   }
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return best;
 }
 }  // namespace
 
@@ -52,9 +58,12 @@ int main(int argc, char** argv) {
   const auto sweep = yjsim::models::load_sweep(file);
   const double n = static_cast<double>(sweep.points.size());
 
-  const auto t0 = std::chrono::steady_clock::now();
-  for (std::size_t p = 0; p < sweep.points.size(); ++p) yjsim::models::run_scenario(yjsim::models::scenario_at(sweep, p));
-  const double reference = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  double reference = 1e300;
+  for (int i = 0; i < 2; ++i) {
+    const auto t0 = std::chrono::steady_clock::now();
+    for (std::size_t p = 0; p < sweep.points.size(); ++p) yjsim::models::run_scenario(yjsim::models::scenario_at(sweep, p));
+    reference = std::min(reference, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
   std::printf("64-point LHS of the default borough, 50 replicates each, 2 cores\n");
   std::printf("  back to back in one process (run_scenario, 2 threads): %.2f s = %.2f points/s (reference)\n",
               reference, n / reference);

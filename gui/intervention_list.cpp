@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <map>
 
 #include "gui/format.h"
 #include "gui/scenario_panel.h"
@@ -125,11 +126,90 @@ std::string what_it_does(const Intervention& iv) {
   return t;
 }
 
+// A labelled number on one line of the card; true (and `value` set, clamped) once the planner has finished
+// typing it (Enter or leaving the field): the effect's fields depend on each other, and a half-typed number
+// ("0" on the way to "0.85") must not move the others.
+bool number_field(const char* label, const char* id, double& value, double lo, double hi, const char* fmt) {
+  static std::map<ImGuiID, double> typing;  // what is being typed, per field
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextColored(kGrey, "%s", label);
+  ImGui::SameLine(ImGui::GetFontSize() * 14);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+  const ImGuiID gid = ImGui::GetID(id);
+  const auto it = typing.find(gid);
+  double x = it != typing.end() ? it->second : value;
+  ImGui::InputDouble(id, &x, 0, 0, fmt);
+  if (ImGui::IsItemActive()) {
+    typing[gid] = x;
+    return false;
+  }
+  typing.erase(gid);
+  if (!ImGui::IsItemDeactivatedAfterEdit()) return false;
+  x = std::clamp(x, lo, hi);
+  if (x == value) return false;
+  value = x;
+  return true;
+}
+
+// What the planner may change on the card: how it is delivered, and the effect. A changed effect is the
+// planner's assumption, and the scenario says so (interval "assumed", with a note), so that it is never shown
+// later as published evidence.
+void editable_fields(AppState& s, UiRegistry& ui, const Intervention& iv) {
+  ImGui::Separator();
+  ImGui::TextColored(kGrey, "Change for this variant");
+  const std::string key = "iv/" + iv.name + "/";
+  double ramp = iv.ramp_up_months, uptake = iv.uptake * 100, duration = iv.duration_months;
+  if (number_field("Ramp-up (months to full)", "##ramp", ramp, 0, 120, "%g"))
+    edit_intervention(s, s.selected, iv.name, [&](Intervention& x) { x.ramp_up_months = ramp; });
+  ui.item(key + "ramp");
+  if (number_field("Uptake (% who take part)", "##uptake", uptake, 0, 100, "%g"))
+    edit_intervention(s, s.selected, iv.name, [&](Intervention& x) { x.uptake = uptake / 100; });
+  ui.item(key + "uptake");
+  if (number_field("Duration (months)", "##duration", duration, 1, 120, "%.0f"))
+    edit_intervention(s, s.selected, iv.name, [&](Intervention& x) { x.duration_months = std::floor(duration); });
+  ui.item(key + "duration");
+  double rr = iv.offending_rr, low = iv.rr_low, high = iv.rr_high;
+  const bool changed_rr = number_field("Effect: rate ratio", "##rr", rr, 0.01, 10, "%.3g");
+  ui.item(key + "rr");
+  const bool changed_low = number_field("  95% interval, low", "##rr_low", low, 0.01, 10, "%.3g");
+  ui.item(key + "rr_low");
+  const bool changed_high = number_field("  95% interval, high", "##rr_high", high, 0.01, 10, "%.3g");
+  ui.item(key + "rr_high");
+  if (changed_rr || changed_low || changed_high) {
+    // Keep the interval around the effect: whichever end the planner moved, the other values follow.
+    if (changed_rr) {
+      low = std::min(low, rr);
+      high = std::max(high, rr);
+    }
+    if (changed_low) {
+      rr = std::max(rr, low);
+      high = std::max(high, rr);
+    }
+    if (changed_high) {
+      rr = std::min(rr, high);
+      low = std::min(low, rr);
+    }
+    edit_intervention(s, s.selected, iv.name, [&](Intervention& x) {
+      x.offending_rr = rr;
+      x.rr_low = low;
+      x.rr_high = high;
+      x.interval_given = true;
+      x.interval_assumed = true;
+      x.interval_note = "effect set by the planner in yjsim-gui, not published evidence";
+    });
+  }
+  const bool own = iv.interval_note.rfind("effect set by the planner", 0) == 0;
+  const char* note = "\u26a0 This effect is your own assumption, not published evidence.";
+  if (own) ImGui::TextColored(kAmber, "%s", note);
+  ui.text(key + "effect_note", own ? note : "");
+}
+
 // The card of one intervention (opened by clicking its name; Escape or a click elsewhere closes it).
 void details_card(AppState& s, UiRegistry& ui, const Intervention& templ) {
   const Intervention* have = find_intervention(s.scenario.variants[s.selected], templ.name);
   const Intervention iv = have ? *have : shown_copy(s, templ);
   ImGui::Text("%s (%s)%s", iv.name.c_str(), iv.kind.c_str(), have ? "" : ": not used in this variant");
+  ui.item("iv/" + templ.name + "/card");  // the card's title: on screen whenever the card is open
   const Evidence e = evidence_of(iv.evidence);
   if (e.warning) ImGui::TextColored(e.colour, "\u26a0 %s", e.warning);
   if (iv.interval_assumed)
@@ -141,19 +221,7 @@ void details_card(AppState& s, UiRegistry& ui, const Intervention& templ) {
   if (iv.interval_assumed) wrapped("Why the interval is assumed", iv.interval_note);
   wrapped("Sources", iv.source);
   wrapped("Cost", cost_text(iv) + (iv.price_year.empty() ? "" : " (" + iv.price_year + " prices)"));
-  if (have) {
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(kGrey, "Ramp-up (months to full capacity)");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
-    double ramp = iv.ramp_up_months;
-    if (ImGui::InputDouble("##ramp", &ramp, 0, 0, "%g")) {
-      ramp = std::clamp(ramp, 0.0, 120.0);
-      if (ramp != iv.ramp_up_months)
-        edit_intervention(s, s.selected, iv.name, [&](Intervention& x) { x.ramp_up_months = ramp; });
-    }
-    ui.item("iv/" + iv.name + "/ramp");
-  }
+  if (have) editable_fields(s, ui, iv);
 }
 
 void details_popup(AppState& s, UiRegistry& ui, const Intervention& templ) {
@@ -163,7 +231,6 @@ void details_popup(AppState& s, UiRegistry& ui, const Intervention& templ) {
   ImGui::PushTextWrapPos(em * 40);
   details_card(s, ui, templ);
   ImGui::PopTextWrapPos();
-  ui.item("iv/" + templ.name + "/card");
   ImGui::EndPopup();
 }
 

@@ -3,6 +3,8 @@
 // errors with k from Boost.Math (STYLE.md 7).
 #include <boost/math/distributions/normal.hpp>
 #include <cmath>
+#include <cstring>
+#include <vector>
 #include <memory>
 
 #include "models/context.h"
@@ -43,6 +45,18 @@ struct Lab {
   }
   std::int64_t count(long period, models::Counter k) const { return block.tally.get(period, k); }
 };
+
+// Equal to the last bit (NaN equals NaN): "bit-identical" as the reproducibility tests mean it.
+inline bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+// Sample standard deviation.
+inline double sd(const std::vector<double>& v) {
+  double m = 0, ss = 0;
+  for (double x : v) m += x;
+  m /= static_cast<double>(v.size());
+  for (double x : v) ss += (x - m) * (x - m);
+  return std::sqrt(ss / static_cast<double>(v.size() - 1));
+}
 
 inline models::Scenario scenario(const std::string& toml) { return models::parse_scenario(toml, "test.toml"); }
 

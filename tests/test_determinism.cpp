@@ -7,10 +7,10 @@
 #include "fixture.h"
 
 using namespace yjsim::models;
+using yjsim::test::same_bits;
+using yjsim::test::sd;
 
 namespace {
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
-
 bool identical(const Results& a, const Results& b, std::size_t va = 0, std::size_t vb = 0) {
   const auto& x = a.variants[va].replicates;
   const auto& y = b.variants[vb].replicates;
@@ -101,13 +101,6 @@ none = [0.47, 0.35, 0.06, 0.10, 0.02]
       "[run]\nreplicates = 40\nmonths = 12\nseed = 99\n[outcome]\nnone = [0.47, 0.35, 0.06, 0.10, 0.02]\n");
   const auto other = run_scenario(independent);
   const int k = kpi_index("fte_count");
-  auto sd = [](const std::vector<double>& v) {
-    double m = 0, ss = 0;
-    for (double x : v) m += x;
-    m /= static_cast<double>(v.size());
-    for (double x : v) ss += (x - m) * (x - m);
-    return std::sqrt(ss / static_cast<double>(v.size() - 1));
-  };
   const auto d_paired = paired.diffs(1, k, 0, true);
   auto d_indep = other.values(0, k, 0, true);
   const auto base = paired.values(0, k, 0, true);

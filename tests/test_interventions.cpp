@@ -11,13 +11,13 @@
 
 using namespace yjsim::models;
 using yjsim::test::k_sigma;
+using yjsim::test::same_bits;
+using yjsim::test::sd;
 
 namespace {
 std::string with_variant(const std::string& base, const std::string& intervention) {
   return base + "\n[[variant]]\nname = \"v\"\n" + intervention;
 }
-
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
 // Every KPI of variant v equals the baseline's, bit for bit (cost_gbp left out when asked).
 bool unchanged(const Results& r, std::size_t v, bool except_cost) {
@@ -32,14 +32,6 @@ bool unchanged(const Results& r, std::size_t v, bool except_cost) {
         if (!same_bits(a[p], b[p])) return false;
     }
   return true;
-}
-
-double sd(const std::vector<double>& v) {
-  double m = 0, ss = 0;
-  for (double x : v) m += x;
-  m /= static_cast<double>(v.size());
-  for (double x : v) ss += (x - m) * (x - m);
-  return std::sqrt(ss / static_cast<double>(v.size() - 1));
 }
 
 const char* kBase = "[run]\nreplicates = 8\nmonths = 24\n[population]\nsize_10_17 = 20000\n";

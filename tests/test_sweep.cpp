@@ -17,6 +17,7 @@
 
 using namespace yjsim::models;
 namespace fs = std::filesystem;
+using yjsim::test::same_bits;
 
 namespace {
 const char* kBase = R"(
@@ -40,7 +41,6 @@ Sweep grid() {
   return parse_sweep(text + base, "grid.toml");
 }
 
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 }  // namespace
 
 TEST_CASE("a 2x2 grid sweep's points equal four separate runs with the same seed, bit for bit") {

@@ -10,7 +10,7 @@ Derived::Derived(const Params& p) {
     age_rate[static_cast<std::size_t>(a)] = p.offending.base_rate * p.offending.age_rr[years];
   }
   post[0] = 1.0;  // post(t) applies for 1 <= t - s <= 12 only
-  for (std::size_t k = 1; k <= 12; ++k)
+  for (std::size_t k = 1; k <= static_cast<std::size_t>(kPostEventMonths); ++k)
     post[k] = 1.0 + p.offending.post_event_rr * std::exp(-static_cast<double>(k - 1) / p.offending.post_event_months);
   dto_weights = p.court.dto_weights;
   log_survive_month = std::log1p(-p.desistance.monthly_hazard);

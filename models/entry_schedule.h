@@ -20,8 +20,6 @@ struct EntrySchedule {
   long population_10_17(long month) const; // children aged 10-17 at the end of `month`
 };
 
-constexpr long kFollowUpMonths = 18;  // reoffending follow-up tail after the horizon (MODEL.md §1)
-constexpr long kEntryAgeMonths = 120, kAdultAgeMonths = 216, kExitAgeMonths = 300;
 
 EntrySchedule make_entry_schedule(const Params& p);
 

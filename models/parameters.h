@@ -8,12 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "models/vocabulary.h"
 #include "sim/calendar.h"
 
 namespace yjsim::models {
-
-// Police-station and court history classes (MODEL.md §3).
-enum class History : std::uint8_t { None = 0, Cautioned = 1, Convicted = 2 };
 
 struct NeedFlag {
   std::string name;

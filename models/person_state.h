@@ -9,6 +9,7 @@
 
 #include "models/kpis.h"
 #include "models/parameters.h"
+#include "models/vocabulary.h"
 #include "sim/allocator.h"
 
 namespace yjsim::models {
@@ -60,7 +61,7 @@ struct Record {
   std::int32_t decided_month = kLongAgo; // month of the pathway decisions below
   std::uint32_t decided = 0, granted = 0;  // bit k: a place on pathway intervention k was asked / given
   std::int32_t last_sentence_month = kLongAgo;  // for court_order and cusp_of_custody eligibility
-  std::uint8_t last_sentence = 0;        // 0 discharge/fine, 1 RO, 2 YRO, 3 DTO, 4 long
+  Sentence last_sentence = Sentence::discharge_fine;
   History history_before_sentence = History::None;
   std::int32_t last_police_month = kLongAgo;  // for diversion eligibility: a decision that could be diverted
   std::int32_t last_release = kLongAgo;
@@ -115,11 +116,24 @@ struct Detected {
   bool serious = false;
 };
 
+// The phases of the month after step 4 (MODEL.md §1b), by name: where a month starts after the allocation of
+// places, or resumes after waiting for a place at a decision.
+enum class Phase : std::uint8_t { offending = 5, police_station = 6, breach = 7, court = 8 };
+
+// At a pathway decision point: no place changes the decision, a place does, or the decision waits for places.
+enum class Ask { no, yes, wait };
+struct PathwayAnswer {
+  Ask ask = Ask::no;
+  std::uint8_t intervention = 0;
+  double priority = 0;
+  std::uint64_t draw = 0;
+};
+
 // A person whose month stopped at a decision that needs a capacity-limited place (MODEL.md §8); the month goes
-// on from `step` once places are allocated.
+// on from `phase` once places are allocated.
 struct Suspended {
   std::uint32_t id;
-  std::uint8_t step;          // 6: police station (diversion, remand), 8: court (custody to community)
+  Phase phase;                // police_station (diversion, remand) or court (custody to community)
   std::uint8_t intervention;
   Detected detected;          // the month's detected case (step 6)
   double priority;

@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "models/context.h"
-#include "models/month.h"
+#include "models/pathway/month.h"
 #include "sim/errors.h"
 #include "sim/parallel.h"
 
@@ -44,7 +44,7 @@ void append_replicates(Results& into, const Results& more) {
 }
 
 long cohort_complete_month(const sim::Calendar& cal, long period) {
-  return cal.period(period).last_month + 18;
+  return cal.period(period).last_month + kProofDeadlineMonths;
 }
 
 namespace {
@@ -59,80 +59,6 @@ struct Plan {  // what is the same for every replicate
   sim::Calendar calendar;
   std::vector<long> months_in_period;
 };
-
-void allocate_enrolments(const Context& c, ReplicateState& st, InterventionRun& run, long t, std::size_t bs) {
-  for (std::size_t k = 0; k < run.size(); ++k) {
-    if ((*run.list)[k].pathway()) continue;
-    std::vector<sim::Candidate> all;
-    for (auto& b : st.blocks) {  // fixed block order
-      all.insert(all.end(), b.candidates[k].begin(), b.candidates[k].end());
-      b.candidates[k].clear();
-    }
-    const auto ids = sim::allocate(std::move(all), std::isinf(run.left[k]) ? SIZE_MAX : static_cast<std::size_t>(run.left[k]));
-    run.left[k] -= static_cast<double>(ids.size());
-    for (auto id : ids) {
-      Block& block = st.blocks[id / bs];
-      PersonMonth pm{st.people, block, id, t, t - st.people.birth[id]};
-      if (st.people.wake[id] != t) {  // a quiet child: stepped from this month on, clock brought up to date
-        advance_clock(c, st.people, id, t);
-        st.people.wake[id] = static_cast<std::int16_t>(t);
-      }
-      enrol(c, pm, pm.ensure_rec(), static_cast<std::uint8_t>(k));
-    }
-  }
-}
-
-// Places on pathway interventions for the people waiting at a decision; the rest go on without one.
-void allocate_pathway(ReplicateState& st, InterventionRun& run, std::size_t bs) {
-  std::vector<Suspended> waiting;
-  for (const auto& b : st.blocks) waiting.insert(waiting.end(), b.suspended.begin(), b.suspended.end());
-  for (std::size_t k = 0; k < run.size(); ++k) {
-    std::vector<sim::Candidate> asked;
-    for (const auto& w : waiting)
-      if (w.intervention == k) asked.push_back({w.id, w.priority, w.draw});
-    if (asked.empty()) continue;
-    const auto ids = sim::allocate(asked, static_cast<std::size_t>(std::max(0.0, run.left[k])));
-    run.left[k] -= static_cast<double>(ids.size());
-    for (const auto& a : asked) {
-      Block& block = st.blocks[a.id / bs];
-      block.records[static_cast<std::size_t>(st.people.record[a.id])].decided |= 1u << k;
-    }
-    for (auto id : ids) {
-      Block& block = st.blocks[id / bs];
-      block.records[static_cast<std::size_t>(st.people.record[id])].granted |= 1u << k;
-    }
-  }
-}
-
-void step_month(const Context& c, ReplicateState& st, long t, std::size_t bs, InterventionRun& run) {
-  if (st.blocks.empty()) return;
-  const auto entered = static_cast<std::size_t>(c.schedule.entered(t));
-  auto each_block = [&](auto&& f) {
-    sim::parallel_for_blocks(entered, bs, [&](std::size_t b, std::size_t begin, std::size_t end) {
-      f(st.blocks[b], begin, end);
-    });
-  };
-  if (!run.any) {
-    each_block([&](Block& b, std::size_t begin, std::size_t end) { step_block(c, st.people, b, begin, end, t); });
-    return;
-  }
-  // With interventions the month stops at step 4 for everyone, places are allocated, and it goes on; people who
-  // reach a decision that needs a place wait until the places of that round are allocated.
-  open_month(run, t);
-  each_block([&](Block& b, std::size_t begin, std::size_t end) {
-    step_block_before_places(c, st.people, b, begin, end, t);
-    if (run.any_at_risk) scan_at_risk(c, st.people, b, begin, end, t);
-  });
-  allocate_enrolments(c, st, run, t, bs);
-  each_block([&](Block& b, std::size_t begin, std::size_t end) { step_block_after_places(c, st.people, b, begin, end, t); });
-  for (int round = 0; round < 8; ++round) {
-    bool waiting = false;
-    for (const auto& b : st.blocks) waiting |= !b.suspended.empty();
-    if (!waiting) break;
-    allocate_pathway(st, run, bs);
-    each_block([&](Block& b, std::size_t, std::size_t) { resume_block(c, st.people, b, t); });
-  }
-}
 
 void check_cancel(const RunOptions& o) {
   if (o.cancel && o.cancel->load(std::memory_order_relaxed)) throw sim::Cancelled();
@@ -206,7 +132,7 @@ void run_replicate(const Plan& plan, std::size_t r, std::uint64_t key, Results& 
       st.blocks[b].candidates.assign(interventions.size(), {});
     }
     InterventionRun run = make_intervention_run(interventions, variants[v].params, key);
-    set_risk_thresholds(run, st.people, sv.birth, static_cast<std::size_t>(sv.entered(-1)));
+    set_risk_thresholds(run, st.people.propensity, sv.birth, static_cast<std::size_t>(sv.entered(-1)));
     const Context cv{variants[v].params, plan.derived[v], sv, key, plan.horizon, sv.last_month, plan.walk_stop, &run};
     for (long t = 0; t <= sv.last_month; ++t) {
       check_cancel(o);

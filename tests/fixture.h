@@ -7,7 +7,7 @@
 #include <vector>
 #include <memory>
 
-#include "models/context.h"
+#include "models/pathway/phases.h"
 #include "models/scenario.h"
 #include "models/simulation.h"
 

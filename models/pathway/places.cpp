@@ -1,9 +1,11 @@
-#include "models/intervention_run.h"
+#include "models/pathway/places.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include "models/context.h"
+#include "models/pathway/phases.h"
+#include "sim/allocator.h"
 #include "sim/distributions.h"
 
 namespace yjsim::models {
@@ -42,70 +44,18 @@ bool eligible(const Intervention& iv, const Record& r, long t, long age) {
   switch (iv.target) {
     case Target::custody: return r.in_custody;
     case Target::released: return !r.in_custody && r.last_release >= t - static_cast<long>(iv.window_months);
-    case Target::transition: return (r.supervised(t) || r.in_custody) && age >= 210;  // 17.5 and over
+    case Target::transition: return (r.supervised(t) || r.in_custody) && age >= kTransitionAgeMonths;
     case Target::caseload: return r.supervised(t) || r.in_custody || r.remanded();
-    case Target::court_order:
-      return r.last_sentence_month == t - 1 && (r.last_sentence == 1 || r.last_sentence == 2);
-    case Target::cusp_of_custody:
+    case Target::court_order: return r.last_sentence_month == t - 1 && court_order(r.last_sentence);
+    case Target::cusp_of_custody:  // MODEL.md §8: custody for a first-timer, or a YRO for a convicted child
       return r.last_sentence_month == t - 1 &&
-             (((r.last_sentence == 3 || r.last_sentence == 4) && r.history_before_sentence != History::Convicted) ||
-              (r.last_sentence == 2 && r.history_before_sentence == History::Convicted));
+             ((custodial(r.last_sentence) && r.history_before_sentence != History::Convicted) ||
+              (r.last_sentence == Sentence::yro && r.history_before_sentence == History::Convicted));
     case Target::diversion: return r.last_police_month == t - 1;
     default: return false;
   }
 }
 }  // namespace
-
-InterventionRun make_intervention_run(const std::vector<Intervention>& list, const Params& p, std::uint64_t replicate) {
-  InterventionRun run;
-  run.list = &list;
-  run.any = !list.empty();
-  for (const auto& iv : list) {
-    run.rr.push_back(draw_offending_rr(iv, p.run.seed, replicate));
-    std::uint8_t mask = 0;
-    for (const auto& n : iv.needs)
-      for (std::size_t f = 0; f < p.needs.size(); ++f)
-        if (p.needs[f].name == n) mask = static_cast<std::uint8_t>(mask | (1u << f));
-    run.needs_mask.push_back(mask);
-    run.any_at_risk |= iv.target == Target::at_risk;
-  }
-  run.risk_threshold.assign(list.size(), 0.0);
-  run.carry.assign(list.size(), 0.0);
-  run.left.assign(list.size(), 0.0);
-  return run;
-}
-
-void set_risk_thresholds(InterventionRun& run, const People& people, const std::vector<std::int16_t>& birth,
-                         std::size_t entered) {
-  if (!run.any_at_risk) return;
-  std::vector<float> children;
-  for (std::size_t id = 0; id < entered; ++id)
-    if (-birth[id] >= kEntryAgeMonths && -birth[id] < kAdultAgeMonths) children.push_back(people.propensity[id]);
-  for (std::size_t k = 0; k < run.size(); ++k) {
-    const auto& iv = (*run.list)[k];
-    if (iv.target != Target::at_risk || children.empty()) continue;
-    const auto nth = static_cast<std::size_t>(std::floor((1.0 - iv.risk_share) * static_cast<double>(children.size() - 1)));
-    std::nth_element(children.begin(), children.begin() + static_cast<long>(nth), children.end());
-    run.risk_threshold[k] = children[nth];
-  }
-}
-
-void open_month(InterventionRun& run, long t) {
-  // A month's share of the year's places; places not taken stay available until the end of the horizon year
-  // (a service's yearly budget), so a service with few referrals is not starved by the monthly split.
-  for (std::size_t k = 0; k < run.size(); ++k) {
-    const double places = (*run.list)[k].monthly_places(t);
-    if (std::isinf(places)) {
-      run.left[k] = places;
-      continue;
-    }
-    if (t % 12 == 0) run.left[k] = 0;
-    run.carry[k] += places;
-    const double whole = std::floor(run.carry[k] + 1e-9);
-    run.carry[k] -= whole;
-    run.left[k] += whole;
-  }
-}
 
 void enrol(const Context& c, PersonMonth& pm, Record& r, std::uint8_t k) {
   const auto& iv = (*c.effects->list)[k];
@@ -182,6 +132,53 @@ PathwayAnswer pathway_place(const Context& c, PersonMonth& pm, Record& r, Target
     return {Ask::wait, k8, priority_of(iv, pm.people, pm.id), w[1]};
   }
   return {};
+}
+
+}  // namespace yjsim::models
+
+namespace yjsim::models {
+
+void allocate_enrolments(const Context& c, ReplicateState& st, InterventionRun& run, long t, std::size_t bs) {
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    if ((*run.list)[k].pathway()) continue;
+    std::vector<sim::Candidate> all;
+    for (auto& b : st.blocks) {  // fixed block order
+      all.insert(all.end(), b.candidates[k].begin(), b.candidates[k].end());
+      b.candidates[k].clear();
+    }
+    const auto ids = sim::allocate(std::move(all), std::isinf(run.left[k]) ? SIZE_MAX : static_cast<std::size_t>(run.left[k]));
+    run.left[k] -= static_cast<double>(ids.size());
+    for (auto id : ids) {
+      Block& block = st.blocks[id / bs];
+      PersonMonth pm{st.people, block, id, t, t - st.people.birth[id]};
+      if (st.people.wake[id] != t) {  // a quiet child: stepped from this month on, clock brought up to date
+        advance_clock(c, st.people, id, t);
+        st.people.wake[id] = static_cast<std::int16_t>(t);
+      }
+      enrol(c, pm, pm.ensure_rec(), static_cast<std::uint8_t>(k));
+    }
+  }
+}
+
+void allocate_pathway(ReplicateState& st, InterventionRun& run, std::size_t bs) {
+  std::vector<Suspended> waiting;
+  for (const auto& b : st.blocks) waiting.insert(waiting.end(), b.suspended.begin(), b.suspended.end());
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    std::vector<sim::Candidate> asked;
+    for (const auto& w : waiting)
+      if (w.intervention == k) asked.push_back({w.id, w.priority, w.draw});
+    if (asked.empty()) continue;
+    const auto ids = sim::allocate(asked, static_cast<std::size_t>(std::max(0.0, run.left[k])));
+    run.left[k] -= static_cast<double>(ids.size());
+    for (const auto& a : asked) {
+      Block& block = st.blocks[a.id / bs];
+      block.records[static_cast<std::size_t>(st.people.record[a.id])].decided |= 1u << k;
+    }
+    for (auto id : ids) {
+      Block& block = st.blocks[id / bs];
+      block.records[static_cast<std::size_t>(st.people.record[id])].granted |= 1u << k;
+    }
+  }
 }
 
 }  // namespace yjsim::models

@@ -1,5 +1,5 @@
 // MODEL.md §1b step 2 and §4: bail for children remanded in earlier months.
-#include "models/context.h"
+#include "models/pathway/phases.h"
 #include "sim/distributions.h"
 
 namespace yjsim::models {

@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "models/context.h"
+#include "models/pathway/phases.h"
 #include "sim/distributions.h"
 
 namespace yjsim::models {

@@ -1,6 +1,6 @@
 // MODEL.md §1b step 9 and §6.3-6.4: month-end stocks of children aged 10-17 (population is counted from the
 // entry schedule in simulation.cpp, since everyone is in it).
-#include "models/context.h"
+#include "models/pathway/phases.h"
 
 namespace yjsim::models {
 

@@ -7,7 +7,7 @@
 // drawing every month (schedule_next), which is what makes national runs fast.
 #include <algorithm>
 
-#include "models/context.h"
+#include "models/pathway/phases.h"
 #include "sim/distributions.h"
 
 namespace yjsim::models {
@@ -15,7 +15,7 @@ namespace yjsim::models {
 bool busy(const Record& r, long t) {
   const long since = t - r.last_outcome;
   if (r.in_custody || !r.pending.empty() || r.ycc_end >= t || r.ro_end >= t || r.yro_end >= t ||
-      r.licence_end >= t || (since >= 1 && since <= 12))
+      r.licence_end >= t || (since >= 1 && since <= kPostEventMonths))
     return true;
   for (const auto& e : r.enrolments)
     if (e.effect_end >= t) return true;
@@ -36,7 +36,7 @@ double offending_rate(const Context& c, const People& people, std::size_t id, lo
   if (r) {
     if (r->supervised(t)) rate *= c.p.offending.on_order_rr;
     const long since = t - r->last_outcome;
-    if (since >= 1 && since <= 12) rate *= c.d.post[static_cast<std::size_t>(since)];
+    if (since >= 1 && since <= kPostEventMonths) rate *= c.d.post[static_cast<std::size_t>(since)];
     for (const auto& e : r->enrolments)  // MODEL.md §8: while active and for persist_months after
       if (t >= e.start && t <= e.effect_end) rate *= c.effects->rr[e.intervention];
   }

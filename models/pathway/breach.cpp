@@ -1,7 +1,7 @@
 // MODEL.md §1b step 7 and §4: breach of a YRO or of a DTO licence; a new charged case without a new offence.
 #include <algorithm>
 
-#include "models/context.h"
+#include "models/pathway/phases.h"
 #include "sim/distributions.h"
 
 namespace yjsim::models {

@@ -1,6 +1,6 @@
 // MODEL.md §1b step 6 and §3: outcomes at the police station for the month's detected case, with the pathway
 // interventions of §8 at the decision (diversion) and at charge (remand to bail).
-#include "models/context.h"
+#include "models/pathway/phases.h"
 #include "sim/distributions.h"
 
 namespace yjsim::models {
@@ -54,7 +54,7 @@ bool police_outcome(const Context& c, PersonMonth& pm, const Detected& d) {
   if (divertible && (outcome == YC || outcome == YCC || outcome == Charge)) {
     const PathwayAnswer a = pathway_place(c, pm, r, Target::diversion);
     if (a.ask == Ask::wait) {
-      pm.suspend(6, a, d);
+      pm.suspend(Phase::police_station, a, d);
       return false;
     }
     if (a.ask == Ask::yes) {  // a supported community resolution: nothing proven, not on the PNC
@@ -98,7 +98,7 @@ bool open_case(const Context& c, PersonMonth& pm, Record& r, std::vector<Offence
   if (remanded && pm.child()) {  // MODEL.md §8 ryda_to_bail_share (target `remand`)
     const PathwayAnswer a = pathway_place(c, pm, r, Target::remand);
     if (a.ask == Ask::wait) {
-      pm.suspend(6, a, d);
+      pm.suspend(Phase::police_station, a, d);
       return false;
     }
     if (a.ask == Ask::yes) {

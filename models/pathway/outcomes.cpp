@@ -1,6 +1,6 @@
 // Formal outcomes (YC, YCC, adult caution, conviction) and index events: the PNC record, first time entrants,
 // proven (re)offences, desistance and the post-event rate (MODEL.md §1, §3, §6).
-#include "models/context.h"
+#include "models/pathway/phases.h"
 #include "sim/distributions.h"
 
 namespace yjsim::models {
@@ -9,9 +9,9 @@ namespace {
 // MODEL.md §6.2: an offence committed in index month m+1..m+12 and proven by m+18 is a reoffence.
 void count_reoffences(const Context& c, PersonMonth& pm, Record& r, const std::vector<OffenceGroup>& offences) {
   for (auto& e : r.cohorts) {
-    if (e.month == kLongAgo || pm.t > e.month + 18) continue;
+    if (e.month == kLongAgo || pm.t > e.month + kProofDeadlineMonths) continue;
     for (const auto& g : offences) {
-      if (g.month < e.month + 1 || g.month > e.month + 12 || g.count <= 0) continue;
+      if (g.month < e.month + 1 || g.month > e.month + kReoffenceWindowMonths || g.count <= 0) continue;
       const long period = c.period(e.month);
       pm.block.tally.add(period, Counter::reoffences, g.count);
       if (!e.reoffended) {

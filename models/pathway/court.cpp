@@ -1,16 +1,14 @@
 // MODEL.md §1b step 8 and §4: cases due this month are sentenced together as one occasion.
 #include <algorithm>
 
-#include "models/context.h"
+#include "models/pathway/phases.h"
 #include "sim/distributions.h"
 
 namespace yjsim::models {
 
 namespace {
-enum Sentence { Discharge = 0, RO, YRO, DTO, Long };
-
 long custody_months(const Context& c, Sentence s, const sim::Words& w) {
-  if (s == DTO) {
+  if (s == Sentence::dto) {
     const auto k = sim::categorical(sim::unit(w[2]), c.d.dto_weights);
     return static_cast<long>(c.p.court.dto_terms[k]) / 2;  // half the term in custody
   }
@@ -39,14 +37,14 @@ bool court(const Context& c, PersonMonth& pm) {
                                                                           : p.court.sentence_first;
   auto s = static_cast<Sentence>(sim::categorical(sim::unit(w[1]), table));
   std::int8_t community_instead = -1;  // MODEL.md §8 custody_to_community_share: a YRO with the intervention
-  if (!acquitted && (s == DTO || s == Long) && pm.child()) {
+  if (!acquitted && custodial(s) && pm.child()) {
     const PathwayAnswer a = pathway_place(c, pm, *r, Target::cusp_of_custody);
     if (a.ask == Ask::wait) {
-      pm.suspend(8, a, Detected{});
+      pm.suspend(Phase::court, a, Detected{});
       return false;  // nothing has changed yet: the month resumes here once places are allocated
     }
     if (a.ask == Ask::yes) {
-      s = YRO;
+      s = Sentence::yro;
       community_instead = static_cast<std::int8_t>(a.intervention);
     }
   }
@@ -58,17 +56,18 @@ bool court(const Context& c, PersonMonth& pm) {
   if (acquitted) return true;
   const auto t32 = static_cast<std::int32_t>(pm.t);
   r->last_sentence_month = t32;
-  r->last_sentence = static_cast<std::uint8_t>(s);
+  r->last_sentence = s;
   r->history_before_sentence = r->history;
-  if (s == RO || s == YRO) {
-    const auto& range = s == RO ? p.court.ro_months : p.court.yro_months;
+  if (court_order(s)) {
+    const bool ro = s == Sentence::referral_order;
+    const auto& range = ro ? p.court.ro_months : p.court.yro_months;
     const long months = sim::uniform_int(sim::unit(w[2]), static_cast<long>(range[0]), static_cast<long>(range[1]));
-    auto& end = s == RO ? r->ro_end : r->yro_end;
+    auto& end = ro ? r->ro_end : r->yro_end;
     end = std::max(end, static_cast<std::int32_t>(t32 + months - 1));  // in force at month ends t..t+L-1
   }
   if (community_instead >= 0) enrol(c, pm, *r, static_cast<std::uint8_t>(community_instead));
-  const bool custodial = s == DTO || s == Long;
-  if (custodial) {
+  const bool to_custody = custodial(s);
+  if (to_custody) {
     const auto months = static_cast<std::int32_t>(custody_months(c, s, w));
     // Concurrent sentences: the later release and the longer licence.
     r->release_month = r->in_custody ? std::max(r->release_month, t32 + months) : t32 + months;
@@ -81,7 +80,7 @@ bool court(const Context& c, PersonMonth& pm) {
   }
   formal_outcome(c, pm, *r, Formal::Conviction, offences);
   // A sentence for breach alone is not an index event; a custodial sentence's index event is the release.
-  if (!custodial && !breach_only) index_event(c, pm, *r);
+  if (!to_custody && !breach_only) index_event(c, pm, *r);
   return true;
 }
 

@@ -1,7 +1,7 @@
 // MODEL.md §1b step 3 and §5: release from sentenced custody into licence; an index event.
 #include <algorithm>
 
-#include "models/context.h"
+#include "models/pathway/phases.h"
 
 namespace yjsim::models {
 

@@ -1,0 +1,30 @@
+#pragma once
+// The interventions of one replicate of one variant while it runs (MODEL.md §8): the effects drawn for the
+// replicate and the place counters. Plain state: the pathway's step 4 (pathway/places.h) uses it.
+#include <cstdint>
+#include <vector>
+
+#include "models/interventions.h"
+#include "models/parameters.h"
+
+namespace yjsim::models {
+
+struct InterventionRun {
+  const std::vector<Intervention>* list = nullptr;
+  std::vector<double> rr;              // offending_rr drawn for this replicate
+  std::vector<std::uint8_t> needs_mask;
+  std::vector<double> risk_threshold;  // at_risk: propensity of the top risk_share of children at month 0
+  std::vector<double> carry;           // fraction of a place carried to next month
+  std::vector<double> left;            // places left this month
+  bool any = false, any_at_risk = false;
+  std::size_t size() const { return list ? list->size() : 0; }
+};
+
+// Set up for a replicate: effects drawn once, keyed by name (paired variants share them).
+InterventionRun make_intervention_run(const std::vector<Intervention>& list, const Params& p, std::uint64_t replicate);
+// The children's propensity at month 0 sets each at_risk screen's threshold.
+void set_risk_thresholds(InterventionRun& run, const std::vector<float>& propensity,
+                         const std::vector<std::int16_t>& birth, std::size_t entered);
+void open_month(InterventionRun& run, long t);  // this month's places
+
+}  // namespace yjsim::models

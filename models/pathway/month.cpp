@@ -1,0 +1,141 @@
+// The month's timetable (MODEL.md §1b; docs/model.md "The month"). Every month, for everyone, in this order:
+//   1. ageing, entry of 10-year-olds, exits at 25; transitions at 18 are counted;
+//   2. remand: bail draws for children remanded in earlier months;
+//   3. release from sentenced custody (DTO, long detention) into licence: index events;
+//   4. interventions: places allocated (MODEL.md §8);
+//   5. offending and detection, for everyone not in custody or on remand at this point;
+//   6. police-station outcomes for the month's detected cases: cautions (index events, FTEs), charges (remand
+//      draw, court date);
+//   7. breaches;
+//   8. court: cases whose date is this month are sentenced: convictions (index events unless custodial, FTEs),
+//      custody starts;
+//   9. month-end counts: custody population, caseload, population.
+// Step 4 needs everyone's requests before any place is given, so with interventions the month runs in two
+// sweeps over the people around it; a decision at step 6 or 8 that needs a place waits (Phase) until the places
+// of that round are allocated, while everyone else's month goes on. A quiet person (no record that needs
+// stepping) costs nothing until the month of their next offence (schedule_next).
+#include "models/pathway/month.h"
+
+#include <algorithm>
+
+#include "models/pathway/phases.h"
+#include "sim/parallel.h"
+
+namespace yjsim::models {
+
+namespace {
+
+// Steps 1-3; false if the person has left the model.
+bool steps_1_to_3(const Context& c, People& people, Block& block, std::size_t id, long t) {
+  PersonMonth pm{people, block, id, t, t - people.birth[id]};
+  if (pm.age >= kExitAgeMonths) {  // 1. leaves the model at 25
+    people.wake[id] = kNever;
+    return false;
+  }
+  advance_clock(c, people, id, t);
+  age_and_transition(c, pm);    // 1. ageing, transitions at 18
+  remand_bail(c, pm);           // 2. bail for earlier remands
+  release_from_custody(c, pm);  // 3. release into licence
+  return true;
+}
+
+// Steps 5-9 from `from` (offending, or police_station / court when resuming after a wait for a place; `detected`
+// is step 5's case when resuming at the police station). Ends by scheduling the person's next month.
+void steps_5_to_9(const Context& c, People& people, Block& block, std::size_t id, long t,
+                  Phase from = Phase::offending, Detected detected = {}) {
+  PersonMonth pm{people, block, id, t, t - people.birth[id]};
+  if (from <= Phase::offending) detected = offend_and_detect(c, pm);                 // 5. offending, detection
+  if (from <= Phase::police_station && !police_outcome(c, pm, detected)) return;     // 6. police station (may wait)
+  if (from <= Phase::breach) breach(c, pm);                                          // 7. breaches
+  if (!court(c, pm)) return;                                                         // 8. court (may wait)
+  month_end(c, pm);                                                                  // 9. month-end counts
+  const Record* r = pm.rec();
+  if (r && busy(*r, t + 1) && t + 1 <= c.last_month) {
+    people.wake[id] = static_cast<std::int16_t>(t + 1);
+    people.walk_from[id] = static_cast<std::int16_t>(t + 1);
+    people.clock_from[id] = people.clock[id];
+  } else {
+    schedule_next(c, people, id, t + 1);
+  }
+}
+
+// First index in [i, end) whose wake month is t; most people are quiet, so test 32 at a time.
+std::size_t next_due(const std::int16_t* wake, std::size_t i, std::size_t end, std::int16_t t) {
+  while (i + 32 <= end) {
+    bool any = false;
+    for (std::size_t k = 0; k < 32; ++k) any |= wake[i + k] == t;
+    if (any) break;
+    i += 32;
+  }
+  while (i < end && wake[i] != t) ++i;
+  return i;
+}
+
+template <typename F>
+void for_due(const Context& c, People& people, std::size_t begin, std::size_t end, long t, F&& f) {
+  const std::size_t stop = std::min(end, static_cast<std::size_t>(c.schedule.entered(t)));
+  const auto t16 = static_cast<std::int16_t>(t);
+  for (std::size_t id = next_due(people.wake.data(), begin, stop, t16); id < stop;
+       id = next_due(people.wake.data(), id + 1, stop, t16))
+    f(id);
+}
+
+// 1. entry of the month's 10-year-olds (their lifelong draws; ageing.cpp).
+void enter_new(const Context& c, People& people, std::size_t begin, std::size_t end, long t) {
+  const auto before = static_cast<std::size_t>(c.schedule.entered(t - 1));
+  const std::size_t stop = std::min(end, static_cast<std::size_t>(c.schedule.entered(t)));
+  for (std::size_t id = std::max(begin, before); id < stop; ++id) enter(c, people, id);
+}
+
+}  // namespace
+
+void step_month(const Context& c, ReplicateState& st, long t, std::size_t bs, InterventionRun& run) {
+  if (st.blocks.empty()) return;
+  People& people = st.people;
+  const auto entered = static_cast<std::size_t>(c.schedule.entered(t));
+  auto each_block = [&](auto&& f) {
+    sim::parallel_for_blocks(entered, bs, [&](std::size_t b, std::size_t begin, std::size_t end) {
+      f(st.blocks[b], begin, end);
+    });
+  };
+  if (!run.any) {  // no interventions: steps 1-9 for each person at once
+    each_block([&](Block& b, std::size_t begin, std::size_t end) {
+      enter_new(c, people, begin, end, t);
+      for_due(c, people, begin, end, t, [&](std::size_t id) {
+        if (steps_1_to_3(c, people, b, id, t)) steps_5_to_9(c, people, b, id, t);
+      });
+    });
+    return;
+  }
+  open_month(run, t);
+  each_block([&](Block& b, std::size_t begin, std::size_t end) {  // steps 1-3, and the requests for places
+    enter_new(c, people, begin, end, t);
+    for_due(c, people, begin, end, t, [&](std::size_t id) {
+      if (!steps_1_to_3(c, people, b, id, t)) return;
+      PersonMonth pm{people, b, id, t, t - people.birth[id]};
+      collect_candidates(c, pm);
+    });
+    if (run.any_at_risk) scan_at_risk(c, people, b, begin, end, t);
+  });
+  allocate_enrolments(c, st, run, t, bs);  // 4. places allocated for everyone at once
+  each_block([&](Block& b, std::size_t begin, std::size_t end) {  // steps 5-9
+    for_due(c, people, begin, end, t, [&](std::size_t id) {
+      if (t - people.birth[id] < kExitAgeMonths) steps_5_to_9(c, people, b, id, t);
+    });
+  });
+  // Decisions that waited for a place: the round's places are allocated, then their months go on (a resumed
+  // month can reach a second decision; eight rounds are more than any month needs).
+  for (int round = 0; round < 8; ++round) {
+    bool waiting = false;
+    for (const auto& b : st.blocks) waiting |= !b.suspended.empty();
+    if (!waiting) break;
+    allocate_pathway(st, run, bs);
+    each_block([&](Block& b, std::size_t, std::size_t) {
+      std::vector<Suspended> resumed;
+      resumed.swap(b.suspended);
+      for (const auto& s : resumed) steps_5_to_9(c, people, b, s.id, t, s.phase, s.detected);
+    });
+  }
+}
+
+}  // namespace yjsim::models

@@ -1,0 +1,22 @@
+#pragma once
+// Every random purpose of the model, in one place (STYLE.md 5). A draw is addressed by (seed, purpose, person or
+// key, replicate, month, index) on Philox (sim/random.h), never by variant or processing order, so that paired
+// variants share their draws and a variant that changes nothing differs by exactly 0.
+#include <cstdint>
+
+namespace yjsim::models {
+
+enum class Purpose : std::uint64_t {
+  // the pathway (models/pathway/)
+  entry = 1, offence, police, remand, bail, court, desistance, breach, cases, places, pathway,
+  // interventions: drawn once per replicate and intervention, keyed by the intervention's name
+  effect = 101,
+  screen,    // at_risk: whether the screen flags a child, and whether a child offered a place takes it up
+  arrival,   // at_risk: order among children of equal priority in a month
+  // sweeps
+  lhs = 201,
+};
+
+constexpr std::uint64_t purpose_id(Purpose p) { return static_cast<std::uint64_t>(p); }
+
+}  // namespace yjsim::models

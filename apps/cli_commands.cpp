@@ -7,17 +7,18 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <toml++/toml.h>
 #include <iostream>
 #include <mutex>
 
 #include "io/atomic_file.h"
 #include "io/writers.h"
-#include "models/calibration.h"
+#include "analysis/calibration.h"
 #include "models/scenario.h"
 #include "models/simulation.h"
-#include "models/scenario_writer.h"
-#include "models/sweep.h"
+#include "input/scenario_reader.h"
+#include "input/scenario_writer.h"
+#include "input/sweep.h"
+#include "report/tables.h"
 #include "sim/errors.h"
 #include "sim/summary.h"
 
@@ -55,7 +56,7 @@ class Progress {
 };
 
 models::Scenario load(const RunArgs& a) {
-  models::Scenario s = models::load_scenario(a.scenario);
+  models::Scenario s = input::load_scenario(a.scenario);
   for (auto& v : s.variants) {  // command-line flags override the file (CONTRACT.md)
     if (a.replicates) v.params.run.replicates = static_cast<double>(*a.replicates);
     if (a.seed) v.params.run.seed = *a.seed;
@@ -83,8 +84,8 @@ int run(const RunArgs& a, const std::atomic<bool>& interrupted) {
   if (!a.csv_dir.empty()) io::ensure_writable_dir(a.csv_dir);
   const models::Results r = simulate(s, a, interrupted);
   if (interrupted.load()) throw sim::Cancelled();
-  if (!a.quiet) std::cout << io::text_table(r) << std::flush;
-  io::write_hdf5(r, io::RunInfo{a.scenario, s.text, models::scenario_to_toml(s)}, out);
+  if (!a.quiet) std::cout << report::text_table(r) << std::flush;
+  io::write_hdf5(r, io::RunInfo{a.scenario, s.text, input::scenario_to_toml(s)}, out);
   if (!a.csv_dir.empty()) io::write_csv(r, a.csv_dir);
   if (interrupted.load()) {  // interrupted while writing: take the outputs back
     std::filesystem::remove(out);
@@ -95,8 +96,8 @@ int run(const RunArgs& a, const std::atomic<bool>& interrupted) {
 }
 
 int check_sweep(const std::string& file) {
-  const models::Sweep s = models::load_sweep(file);
-  std::cout << file << ": valid sweep; " << s.points.size() << " points (" << models::design_name(s.design) << ", "
+  const input::Sweep s = input::load_sweep(file);
+  std::cout << file << ": valid sweep; " << s.points.size() << " points (" << input::design_name(s.design) << ", "
             << s.axes.size() << " axes), " << s.base.baseline().run.replicates << " replicates, "
             << s.base.variants.size() << " variants each\n";
   return 0;
@@ -104,11 +105,8 @@ int check_sweep(const std::string& file) {
 
 int check(const std::string& scenario) {
   // A sweep file has [[axis]] tables at its top level; anything else is read as a scenario.
-  try {
-    if (toml::parse_file(scenario).contains("axis")) return check_sweep(scenario);
-  } catch (const toml::parse_error&) {  // the scenario reader gives the message, with file and line
-  }
-  const models::Scenario s = models::load_scenario(scenario);
+  if (input::is_sweep_file(scenario)) return check_sweep(scenario);
+  const models::Scenario s = input::load_scenario(scenario);
   std::cout << scenario << ": valid; baseline";
   for (std::size_t v = 1; v < s.variants.size(); ++v) std::cout << ", " << s.variants[v].name;
   std::cout << " (" << s.baseline().run.replicates << " replicates, " << s.baseline().run.months << " months)\n";
@@ -123,8 +121,8 @@ int params(bool as_toml) {
 int targets(const RunArgs& a, const std::atomic<bool>& interrupted) {
   const models::Scenario s = load(a);
   const models::Results r = simulate(s, a, interrupted);
-  const auto rows = models::compare_with_targets(r, s.baseline().population.size_10_17);
-  std::cout << models::format_target_table(rows, r);
+  const auto rows = analysis::compare_with_targets(r, s.baseline().population.size_10_17);
+  std::cout << report::format_target_table(rows, r);
   return 0;
 }
 

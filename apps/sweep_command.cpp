@@ -15,7 +15,8 @@
 #include "apps/cluster.h"
 #include "io/atomic_file.h"
 #include "io/sweep_output.h"
-#include "models/sweep.h"
+#include "input/sweep.h"
+#include "report/tables.h"
 #include "sim/errors.h"
 
 namespace yjsim::cli {
@@ -27,7 +28,7 @@ struct Unit {
   long first, count;  // replicates
 };
 
-std::vector<Unit> plan_units(const models::Sweep& s, const std::vector<unsigned char>& done, int processes) {
+std::vector<Unit> plan_units(const input::Sweep& s, const std::vector<unsigned char>& done, int processes) {
   const auto reps = static_cast<long>(s.base.baseline().run.replicates);
   std::vector<Unit> units;
   for (std::size_t p = 0; p < s.points.size(); ++p) {
@@ -62,7 +63,7 @@ class Progress {
 // Rank 0: gathers the pieces of each point; a point complete in all its pieces is saved at once.
 class Gatherer {
  public:
-  Gatherer(const models::Sweep& s, const std::string& out, const std::vector<Unit>& units, Progress& progress)
+  Gatherer(const input::Sweep& s, const std::string& out, const std::vector<Unit>& units, Progress& progress)
       : s_(s), out_(out), units_(units), progress_(progress) {
     for (const auto& u : units) ++expected_[u.point];
   }
@@ -80,7 +81,7 @@ class Gatherer {
   }
 
  private:
-  const models::Sweep& s_;
+  const input::Sweep& s_;
   const std::string& out_;
   const std::vector<Unit>& units_;
   Progress& progress_;
@@ -93,19 +94,19 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-std::vector<double> run_unit(const models::Sweep& s, const Unit& u, const SweepArgs& a, const std::atomic<bool>& stop) {
+std::vector<double> run_unit(const input::Sweep& s, const Unit& u, const SweepArgs& a, const std::atomic<bool>& stop) {
   models::RunOptions o;
   o.threads = a.threads;
   o.cancel = &stop;
   o.first_replicate = u.first;
   o.replicate_count = u.count;
-  return io::flatten(models::run_scenario(models::scenario_at(s, u.point), o));
+  return io::flatten(models::run_scenario(input::scenario_at(s, u.point), o));
 }
 
 }  // namespace
 
 int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& cluster) {
-  const models::Sweep s = models::load_sweep(a.sweep);
+  const input::Sweep s = input::load_sweep(a.sweep);
   const std::string out = a.output.empty() ? std::filesystem::path(a.sweep).stem().string() + ".h5" : a.output;
   std::vector<unsigned char> done(s.points.size(), 0);
   if (cluster.root()) {
@@ -122,7 +123,7 @@ int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& clu
   if (cluster.root() && !a.quiet) {
     std::size_t already = 0;
     for (auto d : done) already += d;
-    std::cerr << "yjsim sweep: " << s.points.size() << " points (" << models::design_name(s.design) << ", "
+    std::cerr << "yjsim sweep: " << s.points.size() << " points (" << input::design_name(s.design) << ", "
               << s.axes.size() << " axes) x " << s.base.baseline().run.replicates << " replicates x "
               << s.base.variants.size() << " variants on " << cluster.size() << " process"
               << (cluster.size() > 1 ? "es" : "") << (already ? "; resuming, " + std::to_string(already) + " points done" : "")
@@ -132,6 +133,8 @@ int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& clu
   Gatherer gather(s, out, units, progress);
   const auto started = std::chrono::steady_clock::now();
   double simulated = 0, written = 0;
+  std::vector<models::Results> points;
+  analysis::SweepSensitivity sensitivity;
   auto take = [&](std::vector<double> got) {
     const auto unit = static_cast<std::size_t>(got.back());
     got.pop_back();
@@ -163,7 +166,9 @@ int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& clu
     }
     if (interrupted.load()) throw sim::Cancelled();
     simulated = seconds_since(started);
-    io::write_sweep_hdf5(out, s);
+    points = io::load_points(out, s);
+    sensitivity = analysis::sweep_sensitivity(s, points);
+    io::write_sweep_hdf5(out, s, points, sensitivity);
     written = seconds_since(started) - simulated;
   } catch (const sim::Cancelled&) {
     if (cluster.size() > 1) cluster.abort(130, "interrupted; finished points are kept for --resume");
@@ -175,7 +180,7 @@ int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& clu
     if (cluster.size() > 1) cluster.abort(1, std::string("failed: ") + e.what());
     throw;
   }
-  if (!a.quiet) std::cout << io::sensitivity_table(s, out);
+  if (!a.quiet) std::cout << report::sensitivity_table(s, sensitivity);
   std::filesystem::remove_all(io::parts_dir(out));
   if (!a.quiet)
     std::cout << "\nResults written to " << out << " (simulation " << simulated << " s, writing the file " << written

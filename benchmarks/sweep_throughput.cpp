@@ -11,7 +11,7 @@
 #include <string>
 
 #include "models/simulation.h"
-#include "models/sweep.h"
+#include "input/sweep.h"
 
 namespace {
 const char* kSweep = R"(design = "lhs"
@@ -55,13 +55,13 @@ int main(int argc, char** argv) {
   std::filesystem::create_directories(dir);
   const auto file = (dir / "sweep.toml").string();
   std::ofstream(file) << kSweep;
-  const auto sweep = yjsim::models::load_sweep(file);
+  const auto sweep = yjsim::input::load_sweep(file);
   const double n = static_cast<double>(sweep.points.size());
 
   double reference = 1e300;
   for (int i = 0; i < 2; ++i) {
     const auto t0 = std::chrono::steady_clock::now();
-    for (std::size_t p = 0; p < sweep.points.size(); ++p) yjsim::models::run_scenario(yjsim::models::scenario_at(sweep, p));
+    for (std::size_t p = 0; p < sweep.points.size(); ++p) yjsim::models::run_scenario(yjsim::input::scenario_at(sweep, p));
     reference = std::min(reference, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   }
   std::printf("64-point LHS of the default borough, 50 replicates each, 2 cores\n");

@@ -13,10 +13,11 @@
 #include <cstdlib>
 #include <string>
 
-#include "models/scenario.h"
+#include "input/scenario_reader.h"
 #include "models/simulation.h"
 
 using namespace yjsim::models;
+using yjsim::input::parse_scenario;
 
 namespace {
 

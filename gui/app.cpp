@@ -11,7 +11,8 @@
 #include "gui/results_panel.h"
 #include "io/atomic_file.h"
 #include "io/writers.h"
-#include "models/scenario_writer.h"
+#include "input/scenario_reader.h"
+#include "input/scenario_writer.h"
 #include "sim/errors.h"
 
 namespace yjsim::gui {
@@ -32,7 +33,7 @@ AppState empty_state() {
   s.scenario.variants.push_back({"baseline", "", models::default_params(), {}});
   s.stash.resize(1);
   try {
-    s.catalogue = models::load_catalogue(bundled_catalogue());
+    s.catalogue = input::load_catalogue(bundled_catalogue());
   } catch (const std::exception&) {
   }
   return s;
@@ -390,7 +391,7 @@ void App::export_results(Purpose what, const std::string& path) {
     if (what == Purpose::Hdf5) {
       // The scenario as run: the edited one, written as the command line would read it.
       const std::string text = run_.scenario ? run_.scenario->text : "";
-      const std::string resolved = run_.scenario ? models::scenario_to_toml(*run_.scenario) : "";
+      const std::string resolved = run_.scenario ? input::scenario_to_toml(*run_.scenario) : "";
       io::write_hdf5(*view_results_, io::RunInfo{state_.path, text, resolved}, path);
     } else {
       io::ensure_writable_dir(path);

@@ -6,7 +6,8 @@
 #include <fstream>
 
 #include "io/atomic_file.h"
-#include "models/scenario_writer.h"
+#include "input/scenario_reader.h"
+#include "input/scenario_writer.h"
 #include "sim/errors.h"
 
 #ifndef YJSIM_SOURCE_DIR
@@ -23,7 +24,7 @@ namespace {
 // Two interventions are the same if the scenario writer writes them the same (robust to new fields).
 std::string fingerprint(const Intervention& iv) {
   models::Scenario one{"", "", {Variant{"baseline", "", models::default_params(), {iv}}}, {}};
-  return models::scenario_to_toml(one);
+  return input::scenario_to_toml(one);
 }
 
 bool matches(const Intervention* have, const std::optional<Intervention>& expected) {
@@ -82,23 +83,23 @@ std::string bundled_catalogue() { return YJSIM_SOURCE_DIR "/scenarios/interventi
 
 AppState open_scenario(const std::string& path) {
   AppState s;
-  s.scenario = models::load_scenario(path);
+  s.scenario = input::load_scenario(path);
   s.path = path;
   s.catalogue = s.scenario.catalogue;
   // A scenario without its own catalogue (a file the app saved, say) still offers the bundled one.
-  if (s.catalogue.empty()) s.catalogue = models::load_catalogue(bundled_catalogue());
+  if (s.catalogue.empty()) s.catalogue = input::load_catalogue(bundled_catalogue());
   s.stash.resize(s.scenario.variants.size());
   return s;
 }
 
 models::Scenario runnable(const AppState& s) {
-  const std::string text = models::scenario_to_toml(s.scenario);
-  return models::parse_scenario(text, "(the edited scenario)");
+  const std::string text = input::scenario_to_toml(s.scenario);
+  return input::parse_scenario(text, "(the edited scenario)");
 }
 
 void save_scenario(AppState& s, const std::string& path) {
-  const std::string text = models::scenario_to_toml(s.scenario);
-  models::parse_scenario(text, path);  // never write a file the command line would reject
+  const std::string text = input::scenario_to_toml(s.scenario);
+  input::parse_scenario(text, path);  // never write a file the command line would reject
   io::AtomicFile file(path);
   {
     std::ofstream out(file.temp_path(), std::ios::binary);

@@ -133,7 +133,7 @@ std::string avoided_text(const sim::Summary& s) {
 
 std::string extra_cost_text(const sim::Summary& s) { return difference_text("cost_gbp", s); }
 
-std::string cost_per_avoided_text(const models::CostPerOutcome& c) {
+std::string cost_per_avoided_text(const analysis::CostPerOutcome& c) {
   if (!c.estimable) return "not estimable: could be none avoided";
   return format_value("cost_gbp", c.cost_per_avoided) + " " + format_interval("cost_gbp", c.low, c.high);
 }

@@ -4,7 +4,7 @@
 // the figures the test compares are exactly the figures on screen.
 #include <string>
 
-#include "models/comparison.h"
+#include "analysis/comparison.h"
 #include "sim/summary.h"
 
 namespace yjsim::gui {
@@ -34,6 +34,6 @@ std::string summary_text(const std::string& kpi, const sim::Summary& s);     // 
 std::string difference_text(const std::string& kpi, const sim::Summary& d);  // "-5.2 [-20.1, +9.3]"
 std::string avoided_text(const sim::Summary& s);                             // "3.1 [0.0, 7.0]"
 std::string extra_cost_text(const sim::Summary& s);                          // "+£12,000 [...]"
-std::string cost_per_avoided_text(const models::CostPerOutcome& c);
+std::string cost_per_avoided_text(const analysis::CostPerOutcome& c);
 
 }  // namespace yjsim::gui

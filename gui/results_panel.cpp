@@ -144,7 +144,7 @@ void charts(const ResultsView& view, const ResultsPanelInput& in, bool differenc
 }
 
 // Green when the 90% interval of the difference is all on the better side, red when all on the worse side.
-ImVec4 diff_colour(const KpiView& k, const models::Comparison& c) {
+ImVec4 diff_colour(const KpiView& k, const analysis::Comparison& c) {
   const bool lower = models::kpi_table()[static_cast<std::size_t>(models::kpi_index(k.kpi))].lower_is_better;
   const double lo = c.diff.p5, hi = c.diff.p95;
   if (std::isnan(lo) || std::isnan(hi)) return ImGui::GetStyleColorVec4(ImGuiCol_Text);

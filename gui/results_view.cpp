@@ -28,15 +28,15 @@ KpiView kpi_view(const models::Results& r, const std::string& name) {
   for (std::size_t v = 0; v < r.variants.size(); ++v) {
     Band level, diff;
     for (long p = 0; p < r.calendar.periods(); ++p) {
-      const auto c = models::compare(r, v, kpi, static_cast<std::size_t>(p), false);
+      const auto c = analysis::compare(r, v, kpi, static_cast<std::size_t>(p), false);
       add(level, c.variant);
       add(diff, c.diff);
     }
     k.variants.push_back(std::move(level));
     k.differences.push_back(std::move(diff));
-    std::vector<models::Comparison> years;
+    std::vector<analysis::Comparison> years;
     for (long y = 0; y < r.calendar.years(); ++y)
-      years.push_back(models::compare(r, v, kpi, static_cast<std::size_t>(y), true));
+      years.push_back(analysis::compare(r, v, kpi, static_cast<std::size_t>(y), true));
     k.by_year.push_back(std::move(years));
   }
   return k;
@@ -68,7 +68,7 @@ ResultsView make_view(const models::Results& r) {
   for (const auto& name : shown_kpis()) view.kpis.push_back(kpi_view(r, name));
   view.cost_per_outcome.resize(r.variants.size());
   for (std::size_t v = 1; v < r.variants.size(); ++v)
-    view.cost_per_outcome[v] = models::cost_per_outcome_avoided(r, v);
+    view.cost_per_outcome[v] = analysis::cost_per_outcome_avoided(r, v);
   return view;
 }
 

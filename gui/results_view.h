@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "models/comparison.h"
+#include "analysis/comparison.h"
 #include "models/simulation.h"
 
 namespace yjsim::gui {
@@ -22,7 +22,7 @@ struct KpiView {
   std::string kpi;
   std::vector<Band> variants;     // [variant] per period
   std::vector<Band> differences;  // [variant] per period: paired, variant minus baseline
-  std::vector<std::vector<models::Comparison>> by_year;  // [variant][year] against the baseline
+  std::vector<std::vector<analysis::Comparison>> by_year;  // [variant][year] against the baseline
 };
 
 struct CohortMark {
@@ -41,7 +41,7 @@ struct ResultsView {
   std::vector<std::string> year_labels;    // "Year 1 (2018-04 to 2019-03)"
   std::vector<KpiView> kpis;               // as shown_kpis()
   std::vector<CohortMark> cohorts;
-  std::vector<std::vector<models::CostPerOutcome>> cost_per_outcome;  // [variant]; empty for the baseline
+  std::vector<std::vector<analysis::CostPerOutcome>> cost_per_outcome;  // [variant]; empty for the baseline
 };
 
 ResultsView make_view(const models::Results& r);

@@ -12,7 +12,8 @@
 
 #include "gui/format.h"
 #include "gui/results_view.h"
-#include "models/comparison.h"
+#include "analysis/comparison.h"
+#include "input/scenario_reader.h"
 #include "models/kpis.h"
 #include "models/scenario.h"
 #include "models/simulation.h"
@@ -56,7 +57,7 @@ std::map<std::string, std::string> expected_cells(const models::Results& r) {
     const int k = models::kpi_index(kpi);
     for (long y = 0; y < r.calendar.years(); ++y)
       for (std::size_t v = 0; v < r.variants.size(); ++v) {
-        const auto c = models::compare(r, v, k, static_cast<std::size_t>(y), true);
+        const auto c = analysis::compare(r, v, k, static_cast<std::size_t>(y), true);
         const std::string key = "table/" + kpi + "/" + std::to_string(y) + "/" + std::to_string(v);
         cells[key + "/value"] = summary_text(kpi, c.variant);
         if (v == 0) continue;
@@ -65,7 +66,7 @@ std::map<std::string, std::string> expected_cells(const models::Results& r) {
       }
   }
   for (std::size_t v = 1; v < r.variants.size(); ++v) {
-    const auto costs = models::cost_per_outcome_avoided(r, v);
+    const auto costs = analysis::cost_per_outcome_avoided(r, v);
     for (std::size_t i = 0; i < costs.size(); ++i) {
       const std::string key = "cost/" + std::to_string(v) + "/" + std::to_string(i);
       cells[key + "/avoided"] = avoided_text(costs[i].avoided);
@@ -194,7 +195,7 @@ Script::Action Script::expect_results(const std::string& reference) {
       if (!h.run_settled()) return Status::Again;
       // The library's own run of the reference scenario, off the window's thread.
       *future = std::async(std::launch::async, [reference] {
-        return models::run_scenario(models::load_scenario(reference), models::RunOptions{});
+        return models::run_scenario(input::load_scenario(reference), models::RunOptions{});
       });
       return Status::Again;
     }

@@ -11,7 +11,6 @@
 #include "io/atomic_file.h"
 #include "io/hdf5_util.h"
 #include "io/writers.h"
-#include "models/sensitivity.h"
 #include "sim/errors.h"
 #include "sim/summary.h"
 
@@ -20,7 +19,7 @@ namespace yjsim::io {
 namespace {
 constexpr char kMagic[8] = {'Y', 'J', 'S', 'W', 'P', 'T', '0', '1'};
 
-sim::Calendar calendar_of(const models::Sweep& s) {
+sim::Calendar calendar_of(const input::Sweep& s) {
   const auto& p = s.base.baseline();
   return sim::Calendar(p.run.start, static_cast<long>(p.run.months));
 }
@@ -32,7 +31,7 @@ std::string point_path(const std::string& output, std::size_t point) {
 }
 }  // namespace
 
-PointShape point_shape(const models::Sweep& s) {
+PointShape point_shape(const input::Sweep& s) {
   const auto cal = calendar_of(s);
   return {s.base.variants.size(), models::kpi_table().size(), static_cast<std::size_t>(s.base.baseline().run.replicates),
           static_cast<std::size_t>(cal.periods()), static_cast<std::size_t>(cal.years())};
@@ -51,7 +50,7 @@ std::vector<double> flatten(const models::Results& r) {
   return out;
 }
 
-models::Results unflatten(const std::vector<double>& data, const models::Sweep& s) {
+models::Results unflatten(const std::vector<double>& data, const input::Sweep& s) {
   const auto shape = point_shape(s);
   const auto cal = calendar_of(s);
   models::Results r{cal, s.base.baseline().run.seed, static_cast<long>(shape.replicates), 0, {}, {}, 0, 0, {}};
@@ -77,7 +76,7 @@ models::Results unflatten(const std::vector<double>& data, const models::Sweep& 
 
 std::string parts_dir(const std::string& output) { return output + ".parts"; }
 
-void write_point(const std::string& output, const models::Sweep& s, std::size_t point, const std::vector<double>& data) {
+void write_point(const std::string& output, const input::Sweep& s, std::size_t point, const std::vector<double>& data) {
   const auto shape = point_shape(s);
   if (data.size() != shape.size()) throw sim::IoError("sweep point " + std::to_string(point) + ": wrong number of values");
   ensure_writable_dir(parts_dir(output));
@@ -95,7 +94,7 @@ void write_point(const std::string& output, const models::Sweep& s, std::size_t 
   out.commit();
 }
 
-std::optional<std::vector<double>> read_point(const std::string& output, const models::Sweep& s, std::size_t point) {
+std::optional<std::vector<double>> read_point(const std::string& output, const input::Sweep& s, std::size_t point) {
   std::ifstream f(point_path(output, point), std::ios::binary);
   if (!f) return std::nullopt;
   const auto shape = point_shape(s);
@@ -115,33 +114,7 @@ std::optional<std::vector<double>> read_point(const std::string& output, const m
 
 namespace {
 
-const char* const kSensitivityKpis[] = {"fte_rate_per_100k", "reoffending_binary_rate", "reoffending_frequency_rate",
-                                        "custody_rate_per_1000", "custody_population", "cost_gbp"};
-
-// PRCC per variant and KPI over the points (baseline: the KPI; variants: the paired difference).
-std::vector<std::vector<std::vector<double>>> sensitivity(const models::Sweep& s, const std::vector<models::Results>& pts) {
-  const auto& defs = models::kpi_table();
-  std::vector<std::vector<std::vector<double>>> out(s.base.variants.size(), std::vector<std::vector<double>>(defs.size()));
-  for (std::size_t v = 0; v < s.base.variants.size(); ++v)
-    for (std::size_t k = 0; k < defs.size(); ++k) {
-      std::vector<double> y;
-      for (const auto& r : pts) y.push_back(sim::summarise(models::horizon_values(r, v, static_cast<int>(k), v > 0)).mean);
-      out[v][k] = models::prcc(s.points, y);
-    }
-  return out;
-}
-
-std::vector<models::Results> load_points(const std::string& output, const models::Sweep& s) {
-  std::vector<models::Results> pts;
-  for (std::size_t p = 0; p < s.points.size(); ++p) {
-    auto data = read_point(output, s, p);
-    if (!data) throw sim::IoError("sweep point " + std::to_string(p) + " is missing from " + parts_dir(output));
-    pts.push_back(unflatten(*data, s));
-  }
-  return pts;
-}
-
-void write_variant(hid_t parent, const models::Sweep& s, const std::vector<models::Results>& pts, std::size_t v,
+void write_variant(hid_t parent, const input::Sweep& s, const std::vector<models::Results>& pts, std::size_t v,
                    const std::vector<std::vector<double>>& prcc_v) {
   const auto shape = point_shape(s);
   const auto& defs = models::kpi_table();
@@ -191,10 +164,19 @@ void write_variant(hid_t parent, const models::Sweep& s, const std::vector<model
 
 }  // namespace
 
-void write_sweep_hdf5(const std::string& output, const models::Sweep& s) {
+std::vector<models::Results> load_points(const std::string& output, const input::Sweep& s) {
+  std::vector<models::Results> pts;
+  for (std::size_t p = 0; p < s.points.size(); ++p) {
+    auto data = read_point(output, s, p);
+    if (!data) throw sim::IoError("sweep point " + std::to_string(p) + " is missing from " + parts_dir(output));
+    pts.push_back(unflatten(*data, s));
+  }
+  return pts;
+}
+
+void write_sweep_hdf5(const std::string& output, const input::Sweep& s, const std::vector<models::Results>& pts,
+                      const analysis::SweepSensitivity& sens) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  const auto pts = load_points(output, s);
-  const auto sens = sensitivity(s, pts);
   const auto& base = s.base.baseline();
   AtomicFile out(output);
   {
@@ -214,7 +196,7 @@ void write_sweep_hdf5(const std::string& output, const models::Sweep& s) {
     h5::attr_string(file, "scenario_toml", s.base.text);
     h5::periods_table(file, calendar_of(s));
     h5::Handle sweep(h5::group(file, "sweep"), H5Gclose, "sweep");
-    h5::attr_string(sweep, "design", models::design_name(s.design));
+    h5::attr_string(sweep, "design", input::design_name(s.design));
     h5::attr_int(sweep, "points", static_cast<long long>(s.points.size()));
     h5::attr_uint(sweep, "lhs_seed", s.lhs_seed);
     std::string names;
@@ -228,43 +210,6 @@ void write_sweep_hdf5(const std::string& output, const models::Sweep& s) {
     for (std::size_t v = 0; v < s.base.variants.size(); ++v) write_variant(variants, s, pts, v, sens[v]);
   }
   out.commit();
-}
-
-std::string sensitivity_table(const models::Sweep& s, const std::string& output) {
-  const auto pts = load_points(output, s);
-  const auto sens = sensitivity(s, pts);
-  std::ostringstream out;
-  char buf[64];
-  out << "Sensitivity: partial rank correlation (PRCC) of each swept parameter with the horizon mean of each KPI\n"
-         "(variants: of the paired difference), over " << s.points.size() << " points ("
-      << models::design_name(s.design) << "); |PRCC| near 1 = the parameter drives it, near 0 = no influence.\n";
-  if (s.design != models::Design::lhs) out << "(A Latin hypercube design gives the most reliable ranking.)\n";
-  int width = 12;
-  for (const auto& a : s.axes) width = std::max(width, static_cast<int>(a.parameter.size()) + 2);
-  for (std::size_t v = 0; v < s.base.variants.size(); ++v) {
-    out << "\n" << s.base.variants[v].name << (v ? " minus baseline" : "") << "\n";
-    std::snprintf(buf, sizeof buf, "%-*s", width, "parameter");
-    out << buf;
-    for (const char* k : kSensitivityKpis) {
-      std::snprintf(buf, sizeof buf, "%28s", k);
-      out << buf;
-    }
-    out << '\n';
-    for (std::size_t j = 0; j < s.axes.size(); ++j) {
-      std::snprintf(buf, sizeof buf, "%-*s", width, s.axes[j].parameter.c_str());
-      out << buf;
-      for (const char* k : kSensitivityKpis) {
-        const auto& col = sens[v][static_cast<std::size_t>(models::kpi_index(k))];
-        int rank = 1;
-        for (double x : col) rank += !std::isnan(x) && !std::isnan(col[j]) && std::fabs(x) > std::fabs(col[j]);
-        if (std::isnan(col[j])) std::snprintf(buf, sizeof buf, "%28s", "-");
-        else std::snprintf(buf, sizeof buf, "%21.2f (#%d)", col[j], rank);
-        out << buf;
-      }
-      out << '\n';
-    }
-  }
-  return out.str();
 }
 
 }  // namespace yjsim::io

@@ -6,8 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "analysis/sensitivity.h"
+#include "input/sweep.h"
 #include "models/simulation.h"
-#include "models/sweep.h"
 
 namespace yjsim::io {
 
@@ -19,20 +20,20 @@ struct PointShape {
   std::size_t size() const { return replicates * per_replicate(); }
 };
 
-PointShape point_shape(const models::Sweep& s);
+PointShape point_shape(const input::Sweep& s);
 std::vector<double> flatten(const models::Results& r);  // the layout above, for r's replicates
 // A point's values back as Results (for summaries and sensitivity), with the sweep's calendar.
-models::Results unflatten(const std::vector<double>& data, const models::Sweep& s);
+models::Results unflatten(const std::vector<double>& data, const input::Sweep& s);
 
 std::string parts_dir(const std::string& output);
-void write_point(const std::string& output, const models::Sweep& s, std::size_t point, const std::vector<double>& data);
+void write_point(const std::string& output, const input::Sweep& s, std::size_t point, const std::vector<double>& data);
 // The saved values of a point, if there is a complete file for this very sweep.
-std::optional<std::vector<double>> read_point(const std::string& output, const models::Sweep& s, std::size_t point);
+std::optional<std::vector<double>> read_point(const std::string& output, const input::Sweep& s, std::size_t point);
 
-// Assembles OUT.h5 (through a temporary file) from the saved points, with summaries and sensitivity.
-void write_sweep_hdf5(const std::string& output, const models::Sweep& s);
-
-// Sensitivity table (PRCC of each axis on key KPIs), as printed by `yjsim sweep`.
-std::string sensitivity_table(const models::Sweep& s, const std::string& output);
+// Every point's saved values (throws sim::IoError if one is missing).
+std::vector<models::Results> load_points(const std::string& output, const input::Sweep& s);
+// Writes OUT.h5 (through a temporary file) from the points' results, with summaries and their sensitivity.
+void write_sweep_hdf5(const std::string& output, const input::Sweep& s, const std::vector<models::Results>& points,
+                      const analysis::SweepSensitivity& sens);
 
 }  // namespace yjsim::io

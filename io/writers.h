@@ -1,5 +1,5 @@
 #pragma once
-// Results out: the readable table, HDF5 (CONTRACT.md layout, format_version 1) and CSV.
+// Results out in machine formats: HDF5 (docs/hdf5.md layout, format_version 1) and CSV; provenance.
 #include <string>
 
 #include "models/scenario.h"
@@ -14,9 +14,6 @@ struct RunInfo {
 };
 
 std::string version_string();  // "0.1.0 (commit abc123)"
-
-// Each KPI by horizon year: mean and 90% interval over replicates; variants with the paired difference.
-std::string text_table(const models::Results& r);
 
 // Writes `path` through a temporary file; throws sim::IoError.
 void write_hdf5(const models::Results& r, const RunInfo& info, const std::string& path);

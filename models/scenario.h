@@ -1,8 +1,8 @@
 #pragma once
-// A scenario file (CONTRACT.md): described in TOML, validated once, then frozen into immutable parameter sets.
-// Variant 0 is always the baseline; each [[variant]] is the baseline with its changes applied.
+// A scenario: the frozen description of a run (docs/model.md, docs/interventions.md), however it was made (a file,
+// the desktop app, a sweep point). Variant 0 is always the baseline; each variant is the baseline with its
+// changes applied.
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "models/interventions.h"
@@ -25,10 +25,5 @@ struct Scenario {
   const Params& baseline() const { return variants.front().params; }
 };
 
-// Throws sim::InputError naming file, line, field, what was found and what is allowed.
-Scenario parse_scenario(std::string_view text, const std::string& file);
-Scenario load_scenario(const std::string& path);
-// A catalogue file ([[intervention]] templates), as a scenario's `catalogue = "..."` would load it.
-std::vector<Intervention> load_catalogue(const std::string& path);
 
 }  // namespace yjsim::models

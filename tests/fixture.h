@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "models/pathway/phases.h"
+#include "input/scenario_reader.h"
 #include "models/scenario.h"
 #include "models/simulation.h"
 
@@ -58,7 +59,7 @@ inline double sd(const std::vector<double>& v) {
   return std::sqrt(ss / static_cast<double>(v.size() - 1));
 }
 
-inline models::Scenario scenario(const std::string& toml) { return models::parse_scenario(toml, "test.toml"); }
+inline models::Scenario scenario(const std::string& toml) { return input::parse_scenario(toml, "test.toml"); }
 
 inline double kpi(const models::Results& r, const char* name, std::size_t slot, bool by_year, std::size_t v = 0) {
   double s = 0;

@@ -5,8 +5,11 @@
 
 #include "fixture.h"
 #include "io/writers.h"
+#include "report/tables.h"
 
 using namespace yjsim::models;
+using namespace yjsim::analysis;
+using namespace yjsim::input;
 
 namespace {
 Results run(const std::string& toml) { return run_scenario(yjsim::test::scenario("[run]\nreplicates = 4\n" + toml)); }
@@ -56,7 +59,7 @@ TEST_CASE("horizon 0: no periods, no years, and the outputs still work") {
   CHECK(z.calendar.periods() == 0);
   CHECK(z.calendar.years() == 0);
   CHECK(z.variants[0].replicates[0].period[0].empty());
-  CHECK_NOTHROW(yjsim::io::text_table(z));
+  CHECK_NOTHROW(yjsim::report::text_table(z));
 }
 
 TEST_CASE("population 0: zero counts and NaN rates, no crash") {

@@ -6,10 +6,12 @@
 #include <string>
 
 #include "fixture.h"
-#include "models/comparison.h"
+#include "analysis/comparison.h"
 #include "sim/errors.h"
 
 using namespace yjsim::models;
+using namespace yjsim::analysis;
+using namespace yjsim::input;
 using yjsim::test::k_sigma;
 using yjsim::test::same_bits;
 using yjsim::test::sd;

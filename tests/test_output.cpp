@@ -8,8 +8,11 @@
 
 #include "fixture.h"
 #include "io/writers.h"
+#include "report/tables.h"
 
 using namespace yjsim::models;
+using namespace yjsim::analysis;
+using namespace yjsim::input;
 
 namespace {
 std::string string_attr(hid_t obj, const char* name) {

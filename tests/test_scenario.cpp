@@ -3,7 +3,8 @@
 #include <string>
 
 #include "fixture.h"
-#include "models/scenario_writer.h"
+#include "input/scenario_reader.h"
+#include "input/scenario_writer.h"
 #include "sim/errors.h"
 
 using yjsim::sim::InputError;
@@ -114,7 +115,7 @@ TEST_CASE("bad input names file, line, field, what was found and what is allowed
 
 TEST_CASE("a missing file is bad input") {
   try {
-    yjsim::models::load_scenario("/nonexistent/x.toml");
+    yjsim::input::load_scenario("/nonexistent/x.toml");
     FAIL("expected an InputError");
   } catch (const InputError& e) {
     CHECK(std::string(e.what()).find("/nonexistent/x.toml") != std::string::npos);
@@ -123,7 +124,7 @@ TEST_CASE("a missing file is bad input") {
 
 TEST_CASE("the bundled scenarios are valid") {
   for (const char* f : {"default.toml", "england_wales_2018.toml"})
-    CHECK_NOTHROW(yjsim::models::load_scenario(std::string(YJSIM_SOURCE_DIR) + "/scenarios/" + f));
+    CHECK_NOTHROW(yjsim::input::load_scenario(std::string(YJSIM_SOURCE_DIR) + "/scenarios/" + f));
 }
 
 TEST_CASE("a scenario written back to TOML reads as the same scenario") {
@@ -157,9 +158,9 @@ places_per_year = 20
 name = "none"
 remove_interventions = ["mentoring"]
 )");
-  const std::string text = yjsim::models::scenario_to_toml(s);
-  const auto back = yjsim::models::parse_scenario(text, "written.toml");
-  CHECK(yjsim::models::scenario_to_toml(back) == text);
+  const std::string text = yjsim::input::scenario_to_toml(s);
+  const auto back = yjsim::input::parse_scenario(text, "written.toml");
+  CHECK(yjsim::input::scenario_to_toml(back) == text);
   REQUIRE(back.variants.size() == 3);
   CHECK(back.baseline().offending.base_rate == 0.05);
   CHECK(back.baseline().needs.back().source == "assumption \"quoted\" for a test");

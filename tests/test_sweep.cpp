@@ -10,12 +10,14 @@
 
 #include "fixture.h"
 #include "io/sweep_output.h"
-#include "models/sensitivity.h"
-#include "models/sweep.h"
+#include "analysis/sensitivity.h"
+#include "input/sweep.h"
 #include "sim/errors.h"
 #include "sim/summary.h"
 
 using namespace yjsim::models;
+using namespace yjsim::analysis;
+using namespace yjsim::input;
 namespace fs = std::filesystem;
 using yjsim::test::same_bits;
 
@@ -74,7 +76,8 @@ TEST_CASE("the sweep file holds each point's values as a run gives them") {
   for (std::size_t p = 0; p < s.points.size(); ++p)
     yjsim::io::write_point(out, s, p, yjsim::io::flatten(run_scenario(scenario_at(s, p))));
   CHECK(yjsim::io::read_point(out, s, 2).has_value());
-  yjsim::io::write_sweep_hdf5(out, s);
+  const auto points = yjsim::io::load_points(out, s);
+  yjsim::io::write_sweep_hdf5(out, s, points, sweep_sensitivity(s, points));
   hid_t f = H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   REQUIRE(f >= 0);
   hid_t d = H5Dopen2(f, "/sweep/variants/fewer_charges/diff/fte_count", H5P_DEFAULT);

@@ -1,10 +1,12 @@
-#include "models/scenario_writer.h"
+#include "input/scenario_writer.h"
 
 #include <cmath>
 #include <sstream>
 #include <toml++/toml.h>
 
-namespace yjsim::models {
+namespace yjsim::input {
+
+using namespace models;
 
 namespace {
 
@@ -127,4 +129,4 @@ std::string scenario_to_toml(const Scenario& s) {
   return out.str();
 }
 
-}  // namespace yjsim::models
+}  // namespace yjsim::input

@@ -1,10 +1,12 @@
-#include "models/comparison.h"
+#include "analysis/comparison.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-namespace yjsim::models {
+namespace yjsim::analysis {
+
+using namespace models;
 
 Comparison compare(const Results& r, std::size_t variant, int kpi, std::size_t slot, bool by_year) {
   const auto base = r.values(0, kpi, slot, by_year);
@@ -61,4 +63,4 @@ std::vector<CostPerOutcome> cost_per_outcome_avoided(const Results& r, std::size
   return out;
 }
 
-}  // namespace yjsim::models
+}  // namespace yjsim::analysis

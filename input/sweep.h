@@ -8,7 +8,7 @@
 
 #include "models/scenario.h"
 
-namespace yjsim::models {
+namespace yjsim::input {
 
 enum class Design { grid, list, lhs };
 
@@ -24,7 +24,7 @@ struct Axis {
 struct Sweep {
   std::string file, text;       // the sweep file as given
   std::string base_file;        // the base scenario's path ("" when inline)
-  Scenario base;                // with the sweep's replicates/seed overrides applied
+  models::Scenario base;                // with the sweep's replicates/seed overrides applied
   Design design = Design::grid;
   std::vector<Axis> axes;
   std::uint64_t lhs_seed = 0;
@@ -37,8 +37,12 @@ Sweep parse_sweep(const std::string& text, const std::string& file);
 Sweep load_sweep(const std::string& path);
 
 // The base scenario with point p's values set; validated like a scenario file.
-Scenario scenario_at(const Sweep& s, std::size_t point);
+models::Scenario scenario_at(const Sweep& s, std::size_t point);
 
 const char* design_name(Design d);
 
-}  // namespace yjsim::models
+// A sweep file has [[axis]] tables at its top level (false for anything else, even malformed TOML: the scenario
+// reader then gives the message, with file and line).
+bool is_sweep_file(const std::string& path);
+
+}  // namespace yjsim::input

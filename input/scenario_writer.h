@@ -5,8 +5,8 @@
 
 #include "models/scenario.h"
 
-namespace yjsim::models {
+namespace yjsim::input {
 
-std::string scenario_to_toml(const Scenario& s);
+std::string scenario_to_toml(const models::Scenario& s);
 
-}  // namespace yjsim::models
+}  // namespace yjsim::input

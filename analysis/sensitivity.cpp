@@ -1,11 +1,15 @@
-#include "models/sensitivity.h"
+#include "analysis/sensitivity.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
 
-namespace yjsim::models {
+#include "sim/summary.h"
+
+namespace yjsim::analysis {
+
+using namespace models;
 
 std::vector<double> horizon_values(const Results& r, std::size_t variant, int kpi, bool diff) {
   const auto& def = kpi_table()[static_cast<std::size_t>(kpi)];
@@ -125,4 +129,16 @@ std::vector<double> prcc(const std::vector<std::vector<double>>& x, const std::v
   return out;
 }
 
-}  // namespace yjsim::models
+SweepSensitivity sweep_sensitivity(const input::Sweep& s, const std::vector<Results>& pts) {
+  const auto& defs = kpi_table();
+  SweepSensitivity out(s.base.variants.size(), std::vector<std::vector<double>>(defs.size()));
+  for (std::size_t v = 0; v < s.base.variants.size(); ++v)
+    for (std::size_t k = 0; k < defs.size(); ++k) {
+      std::vector<double> y;
+      for (const auto& r : pts) y.push_back(sim::summarise(horizon_values(r, v, static_cast<int>(k), v > 0)).mean);
+      out[v][k] = prcc(s.points, y);
+    }
+  return out;
+}
+
+}  // namespace yjsim::analysis

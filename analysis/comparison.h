@@ -7,7 +7,9 @@
 #include "models/simulation.h"
 #include "sim/summary.h"
 
-namespace yjsim::models {
+namespace yjsim::analysis {
+
+using models::Results;
 
 struct Comparison {
   sim::Summary baseline, variant, diff;  // over replicates; diff is paired by replicate
@@ -30,4 +32,4 @@ std::vector<CostPerOutcome> cost_per_outcome_avoided(const Results& r, std::size
 // Sum of a KPI over the whole horizon, per replicate.
 std::vector<double> horizon_total(const Results& r, std::size_t variant, int kpi);
 
-}  // namespace yjsim::models
+}  // namespace yjsim::analysis

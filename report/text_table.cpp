@@ -3,13 +3,14 @@
 #include <cstring>
 #include <sstream>
 
+#include "analysis/comparison.h"
 #include "io/writers.h"
-#include "models/comparison.h"
+#include "report/tables.h"
 #include "sim/summary.h"
 
-namespace yjsim::io {
+namespace yjsim::report {
 
-std::string version_string() { return std::string(YJSIM_VERSION) + " (commit " + YJSIM_GIT_COMMIT + ")"; }
+using namespace analysis;
 
 namespace {
 
@@ -88,7 +89,7 @@ void comparison(std::ostringstream& out, const models::Results& r, std::size_t v
     pad(out, "difference [90% interval]", kDiff);
     out << "P(better)\n";
     for (const char* name : kKpis) {
-      const auto c = models::compare(r, v, models::kpi_index(name), static_cast<std::size_t>(y), true);
+      const auto c = compare(r, v, models::kpi_index(name), static_cast<std::size_t>(y), true);
       std::string label = "  ";
       label.append(name);
       pad(out, label, kName);
@@ -104,7 +105,7 @@ void comparison(std::ostringstream& out, const models::Results& r, std::size_t v
   }
   out << "\nCost per outcome avoided over the whole horizon (extra cost of the variant / outcomes avoided; a\n"
          "negative figure is a net saving):\n";
-  for (const auto& c : models::cost_per_outcome_avoided(r, v)) {
+  for (const auto& c : cost_per_outcome_avoided(r, v)) {
     std::string label = "  per ";
     label.append(c.outcome);
     pad(out, label, kName);
@@ -129,7 +130,7 @@ void comparison(std::ostringstream& out, const models::Results& r, std::size_t v
 
 std::string text_table(const models::Results& r) {
   std::ostringstream out;
-  out << "yjsim " << version_string() << ": " << r.replicates << " replicates, seed " << r.seed << ", "
+  out << "yjsim " << io::version_string() << ": " << r.replicates << " replicates, seed " << r.seed << ", "
       << r.calendar.months() << " months from " << r.calendar.start().iso() << "\n";
   if (r.calendar.years() == 0) {
     out << "(horizon of 0 months: nothing to report)\n";
@@ -151,4 +152,4 @@ std::string text_table(const models::Results& r) {
   return out.str();
 }
 
-}  // namespace yjsim::io
+}  // namespace yjsim::report

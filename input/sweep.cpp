@@ -1,4 +1,4 @@
-#include "models/sweep.h"
+#include "input/sweep.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,17 +8,20 @@
 #include <sstream>
 #include <toml++/toml.h>
 
-#include "models/scenario_writer.h"
+#include "input/scenario_reader.h"
+#include "input/scenario_writer.h"
+#include "models/streams.h"
+#include "sim/design.h"
 #include "sim/errors.h"
 #include "sim/random.h"
 
-namespace yjsim::models {
+namespace yjsim::input {
+
+using namespace models;
 
 namespace {
 
 using sim::InputError;
-
-constexpr std::uint64_t kLhsPurpose = 201;
 
 long line_of(const toml::node& n) { return static_cast<long>(n.source().begin.line); }
 
@@ -205,27 +208,15 @@ void check_values(const Sweep& s, const Axis& a, const Target& t) {
   }
 }
 
-// Latin hypercube: each axis's range cut into N equal strata, one point in each, strata matched at random.
-std::vector<std::vector<double>> latin_hypercube(const std::vector<Axis>& axes, long n, std::uint64_t seed) {
-  std::vector<std::vector<double>> pts(static_cast<std::size_t>(n), std::vector<double>(axes.size()));
-  const sim::Stream stream(seed, kLhsPurpose);
-  for (std::size_t j = 0; j < axes.size(); ++j) {
-    std::vector<std::size_t> perm(static_cast<std::size_t>(n));
-    std::iota(perm.begin(), perm.end(), 0);
-    for (std::size_t i = perm.size(); i > 1; --i) {  // Fisher-Yates with addressed draws
-      const auto w = stream.words(j, i, 0, 0);
-      std::swap(perm[i - 1], perm[static_cast<std::size_t>(sim::unit(w[0]) * static_cast<double>(i))]);
-    }
-    for (std::size_t i = 0; i < perm.size(); ++i) {
-      const double u = (static_cast<double>(perm[i]) + sim::unit(stream.words(j, i, 1, 0)[0])) / static_cast<double>(n);
-      const auto& a = axes[j];
-      pts[i][j] = a.log ? std::exp(std::log(a.from) + u * (std::log(a.to) - std::log(a.from))) : a.from + u * (a.to - a.from);
-    }
-  }
-  return pts;
-}
-
 }  // namespace
+
+bool is_sweep_file(const std::string& path) {
+  try {
+    return toml::parse_file(path).contains("axis");
+  } catch (const toml::parse_error&) {
+    return false;
+  }
+}
 
 const char* design_name(Design d) { return d == Design::grid ? "grid" : d == Design::list ? "list" : "lhs"; }
 
@@ -293,7 +284,14 @@ Sweep parse_sweep(const std::string& text, const std::string& file) {
   if (s.design == Design::lhs) {
     if (n <= 0) r.fail(root.get("points") ? *root.get("points") : root, "points",
                        n < 0 ? "no points or a negative number" : "0", "points = N >= 1 for design = \"lhs\"");
-    s.points = latin_hypercube(s.axes, n, s.lhs_seed);
+    // Unit points, scaled to each axis's range (log axes on the log scale).
+    s.points = sim::latin_hypercube(static_cast<std::size_t>(n), s.axes.size(), sim::Stream(s.lhs_seed, purpose_id(Purpose::lhs)));
+    for (auto& pt : s.points)
+      for (std::size_t j = 0; j < s.axes.size(); ++j) {
+        const auto& a = s.axes[j];
+        const double u = pt[j];
+        pt[j] = a.log ? std::exp(std::log(a.from) + u * (std::log(a.to) - std::log(a.from))) : a.from + u * (a.to - a.from);
+      }
   } else if (s.design == Design::list) {
     for (const auto& a : s.axes)
       if (a.values.size() != s.axes[0].values.size())
@@ -347,4 +345,4 @@ Scenario scenario_at(const Sweep& s, std::size_t point) {
   }
 }
 
-}  // namespace yjsim::models
+}  // namespace yjsim::input

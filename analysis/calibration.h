@@ -7,7 +7,9 @@
 
 #include "models/simulation.h"
 
-namespace yjsim::models {
+namespace yjsim::analysis {
+
+using models::Results;
 
 struct TargetRow {
   std::string name;
@@ -20,6 +22,5 @@ struct TargetRow {
 };
 
 std::vector<TargetRow> compare_with_targets(const Results& r, double size_10_17);
-std::string format_target_table(const std::vector<TargetRow>& rows, const Results& r);
 
-}  // namespace yjsim::models
+}  // namespace yjsim::analysis

@@ -1,4 +1,4 @@
-#include "models/scenario.h"
+#include "input/scenario_reader.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,7 +10,9 @@
 
 #include "sim/errors.h"
 
-namespace yjsim::models {
+namespace yjsim::input {
+
+using namespace models;
 
 namespace {
 
@@ -481,4 +483,4 @@ Scenario load_scenario(const std::string& path) {
   return parse_scenario(text.str(), path);
 }
 
-}  // namespace yjsim::models
+}  // namespace yjsim::input

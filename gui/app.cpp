@@ -127,11 +127,11 @@ void App::schedule_run() {
   try {
     submitted_job_ = worker_.submit(runnable(state_));
     cannot_run_.clear();
-  } catch (const sim::InputError& e) {
-    // The file and line are of the app's own copy of the scenario: only the field and the rule mean anything.
-    const std::string what = e.what(), field = "'" + e.field() + "'";
-    const auto at = e.field().empty() ? std::string::npos : what.find(field);
-    cannot_run_ = at == std::string::npos ? what : what.substr(at);
+  } catch (const models::Invalid& e) {
+    // The edited scenario breaks a rule: say which field (of which intervention, in which variant) and why.
+    const auto& vname = state_.scenario.variants[std::min(e.variant, state_.scenario.variants.size() - 1)].name;
+    cannot_run_ = "'" + (e.intervention.empty() ? e.field : e.intervention + "." + e.field) + "' (" + vname +
+                  "): found " + e.found + "; allowed: " + e.allowed;
   }
 }
 

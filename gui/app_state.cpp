@@ -93,13 +93,13 @@ AppState open_scenario(const std::string& path) {
 }
 
 models::Scenario runnable(const AppState& s) {
-  const std::string text = input::scenario_to_toml(s.scenario);
-  return input::parse_scenario(text, "(the edited scenario)");
+  models::validate(s.scenario);  // the same check as a scenario file's (throws models::Invalid)
+  return s.scenario;
 }
 
 void save_scenario(AppState& s, const std::string& path) {
+  models::validate(s.scenario);  // never write a file the command line would reject
   const std::string text = input::scenario_to_toml(s.scenario);
-  input::parse_scenario(text, path);  // never write a file the command line would reject
   io::AtomicFile file(path);
   {
     std::ofstream out(file.temp_path(), std::ios::binary);

@@ -159,21 +159,24 @@ void editable_fields(AppState& s, UiRegistry& ui, const Intervention& iv) {
   ImGui::TextColored(kGrey, "Change for this variant");
   const std::string key = "iv/" + iv.name + "/";
   double ramp = iv.ramp_up_months, uptake = iv.uptake * 100, duration = iv.duration_months;
-  if (number_field("Ramp-up (months to full)", "##ramp", ramp, 0, 120, "%g"))
+  // Allowed ranges from the intervention field table (the same as a scenario file's).
+  auto lo = [](const char* f) { return models::intervention_field(f).min; };
+  auto hi = [](const char* f) { return models::intervention_field(f).max; };
+  if (number_field("Ramp-up (months to full)", "##ramp", ramp, lo("ramp_up_months"), hi("ramp_up_months"), "%g"))
     edit_intervention(s, s.selected, iv.name, [&](Intervention& x) { x.ramp_up_months = ramp; });
   ui.item(key + "ramp");
-  if (number_field("Uptake (% who take part)", "##uptake", uptake, 0, 100, "%g"))
+  if (number_field("Uptake (% who take part)", "##uptake", uptake, lo("uptake") * 100, hi("uptake") * 100, "%g"))
     edit_intervention(s, s.selected, iv.name, [&](Intervention& x) { x.uptake = uptake / 100; });
   ui.item(key + "uptake");
-  if (number_field("Duration (months)", "##duration", duration, 1, 120, "%.0f"))
+  if (number_field("Duration (months)", "##duration", duration, lo("duration_months"), hi("duration_months"), "%.0f"))
     edit_intervention(s, s.selected, iv.name, [&](Intervention& x) { x.duration_months = std::floor(duration); });
   ui.item(key + "duration");
   double rr = iv.offending_rr, low = iv.rr_low, high = iv.rr_high;
-  const bool changed_rr = number_field("Effect: rate ratio", "##rr", rr, 0.01, 10, "%.3g");
+  const bool changed_rr = number_field("Effect: rate ratio", "##rr", rr, lo("effect.offending_rr"), hi("effect.offending_rr"), "%.3g");
   ui.item(key + "rr");
-  const bool changed_low = number_field("  95% interval, low", "##rr_low", low, 0.01, 10, "%.3g");
+  const bool changed_low = number_field("  95% interval, low", "##rr_low", low, lo("effect.rr_low"), hi("effect.rr_low"), "%.3g");
   ui.item(key + "rr_low");
-  const bool changed_high = number_field("  95% interval, high", "##rr_high", high, 0.01, 10, "%.3g");
+  const bool changed_high = number_field("  95% interval, high", "##rr_high", high, lo("effect.rr_high"), hi("effect.rr_high"), "%.3g");
   ui.item(key + "rr_high");
   if (changed_rr || changed_low || changed_high) {
     // Keep the interval around the effect: whichever end the planner moved, the other values follow.
@@ -263,7 +266,8 @@ void start_cell(AppState& s, UiRegistry& ui, const Intervention& iv, bool on) {
   ImGui::SetNextItemWidth(-1);
   ImGui::BeginDisabled(!on);
   if (ImGui::InputDouble("##start", &start, 0, 0, "%.0f") && on) {
-    start = std::floor(std::clamp(start, 0.0, 600.0));
+    const auto& f = models::intervention_field("start_month");
+    start = std::floor(std::clamp(start, f.min, f.max));
     if (start != iv.start_month)
       edit_intervention(s, s.selected, iv.name, [&](Intervention& x) { x.start_month = start; });
   }

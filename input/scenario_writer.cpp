@@ -54,31 +54,26 @@ void parameters(toml::table& root, const Params& p, const Params* base) {
   }
 }
 
+// Every field of the table that is written back (docs/interventions.md), top-level keys and [effect].
 toml::table intervention(const Intervention& iv) {
-  toml::table t{{"name", iv.name}, {"kind", iv.kind}, {"description", iv.description}, {"source", iv.source},
-                {"target", target_name(iv.target)}, {"uptake", iv.uptake},
-                {"duration_months", static_cast<std::int64_t>(iv.duration_months)},
-                {"priority", iv.priority == Priority::risk ? "risk" : "arrival"},
-                {"start_month", static_cast<std::int64_t>(iv.start_month)}, {"ramp_up_months", iv.ramp_up_months},
-                {"cost_per_place_gbp", iv.cost_per_place_gbp}, {"fixed_cost_per_year_gbp", iv.fixed_cost_per_year_gbp},
-                {"price_year", iv.price_year}, {"risk_share", iv.risk_share}, {"screen_accuracy", iv.screen_accuracy},
-                {"window_months", iv.window_months}, {"ages", toml::array{iv.age_min, iv.age_max}}};
-  if (!iv.evidence.empty()) t.insert("evidence", iv.evidence);
-  if (iv.limited()) t.insert("places_per_year", iv.places_per_year);
-  toml::array needs;
-  for (const auto& n : iv.needs) needs.push_back(n);
-  t.insert("needs", std::move(needs));
-  toml::table e{{"offending_rr", iv.offending_rr}, {"persist_months", static_cast<std::int64_t>(iv.persist_months)},
-                {"breach_rr", iv.breach_rr}, {"divert_share", iv.divert_share},
-                {"custody_to_community_share", iv.custody_to_community_share},
-                {"ryda_to_bail_share", iv.ryda_to_bail_share}};
-  if (iv.interval_given || iv.interval_assumed) {
-    e.insert("rr_low", iv.rr_low);
-    e.insert("rr_high", iv.rr_high);
-  }
-  if (iv.interval_assumed) {
-    e.insert("interval", "assumed");
-    e.insert("interval_note", iv.interval_note);
+  toml::table t, e;
+  for (const auto& f : intervention_fields()) {
+    if (f.written && !f.written(iv)) continue;
+    toml::table& into = f.in_effect() ? e : t;
+    const std::string k = f.key();
+    switch (f.kind) {
+      case FieldKind::number: into.insert(k, iv.*f.value); break;
+      case FieldKind::whole: into.insert(k, static_cast<std::int64_t>(iv.*f.value)); break;
+      case FieldKind::text:
+      case FieldKind::choice: into.insert(k, f.get(iv)); break;
+      case FieldKind::names: {
+        toml::array names;
+        for (const auto& n : iv.needs) names.push_back(n);
+        into.insert(k, std::move(names));
+        break;
+      }
+      case FieldKind::range: into.insert(k, toml::array{iv.*f.value, iv.*f.high}); break;
+    }
   }
   t.insert("effect", std::move(e));
   return t;

@@ -9,7 +9,7 @@
 #include <toml++/toml.h>
 
 #include "input/scenario_reader.h"
-#include "input/scenario_writer.h"
+#include "input/toml_util.h"
 #include "models/streams.h"
 #include "sim/design.h"
 #include "sim/errors.h"
@@ -23,46 +23,21 @@ namespace {
 
 using sim::InputError;
 
-long line_of(const toml::node& n) { return static_cast<long>(n.source().begin.line); }
-
-std::string fmt(double x) {
-  std::ostringstream s;
-  s << x;
-  return s.str();
-}
-
 // Where an axis writes: a parameter element, or an intervention field.
 struct Target {
   const ParamDecl* decl = nullptr;
   std::size_t index = 0;
   std::string intervention, field;  // for intervention.<name>.[effect.]<field>
+  const InterventionField* field_decl = nullptr;
 };
 
-double* intervention_field(Intervention& iv, const std::string& f) {
-  if (f == "places_per_year") return &iv.places_per_year;
-  if (f == "uptake") return &iv.uptake;
-  if (f == "duration_months") return &iv.duration_months;
-  if (f == "start_month") return &iv.start_month;
-  if (f == "ramp_up_months") return &iv.ramp_up_months;
-  if (f == "cost_per_place_gbp") return &iv.cost_per_place_gbp;
-  if (f == "fixed_cost_per_year_gbp") return &iv.fixed_cost_per_year_gbp;
-  if (f == "risk_share") return &iv.risk_share;
-  if (f == "screen_accuracy") return &iv.screen_accuracy;
-  if (f == "window_months") return &iv.window_months;
-  if (f == "effect.offending_rr") return &iv.offending_rr;
-  if (f == "effect.persist_months") return &iv.persist_months;
-  if (f == "effect.breach_rr") return &iv.breach_rr;
-  if (f == "effect.divert_share") return &iv.divert_share;
-  if (f == "effect.custody_to_community_share") return &iv.custody_to_community_share;
-  if (f == "effect.ryda_to_bail_share") return &iv.ryda_to_bail_share;
-  return nullptr;
+// The intervention fields a sweep may move (the field table's sweepable numbers).
+std::string sweepable_fields() {
+  std::string names;
+  for (const auto& f : intervention_fields())
+    if (f.sweepable) names += (names.empty() ? "" : ", ") + std::string(f.name);
+  return names;
 }
-
-const char* kInterventionFields =
-    "places_per_year, uptake, duration_months, start_month, ramp_up_months, cost_per_place_gbp, "
-    "fixed_cost_per_year_gbp, risk_share, screen_accuracy, window_months, effect.offending_rr, "
-    "effect.persist_months, effect.breach_rr, effect.divert_share, effect.custody_to_community_share, "
-    "effect.ryda_to_bail_share";
 
 Target resolve(const Axis& a, const Scenario& base, const std::string& file) {
   Target t;
@@ -77,9 +52,10 @@ Target resolve(const Axis& a, const Scenario& base, const std::string& file) {
       for (const auto& iv : v.interventions) found |= iv.name == t.intervention;
     if (!found) throw InputError(file, a.line, "axis.parameter", "\"" + name + "\": no intervention named " + t.intervention,
                                  "intervention.<name of an intervention in the base scenario>.<field>");
-    Intervention probe;
-    if (!intervention_field(probe, t.field))
-      throw InputError(file, a.line, "axis.parameter", "\"" + name + "\"", std::string("intervention fields ") + kInterventionFields);
+    const auto* f = find_intervention_field(t.field);
+    if (!f || !f->sweepable)
+      throw InputError(file, a.line, "axis.parameter", "\"" + name + "\"", "intervention fields " + sweepable_fields());
+    t.field_decl = f;
     return t;
   }
   std::string pname = name;
@@ -106,12 +82,11 @@ void apply(Scenario& s, const Target& t, double x) {
     }
     for (auto& iv : v.interventions) {
       if (iv.name != t.intervention) continue;
-      double* f = intervention_field(iv, t.field);
       if (t.field == "effect.offending_rr" && iv.offending_rr > 0) {  // keep the interval's relative width
         iv.rr_low *= x / iv.offending_rr;
         iv.rr_high *= x / iv.offending_rr;
       }
-      *f = x;
+      iv.*t.field_decl->value = x;
     }
   }
 }
@@ -194,12 +169,13 @@ class SweepReader {
   std::string file_;
 };
 
+// Every value of an axis within what its parameter or field allows (before any point is built).
 void check_values(const Sweep& s, const Axis& a, const Target& t) {
-  if (!t.decl) return;
+  const double lo = t.decl ? t.decl->min : t.field_decl->min, hi = t.decl ? t.decl->max : t.field_decl->max;
+  const bool whole = t.decl ? t.decl->integer : t.field_decl->kind == FieldKind::whole;
   auto check = [&](double x) {
-    if (x < t.decl->min || x > t.decl->max || (t.decl->integer && x != std::floor(x)))
-      throw InputError(s.file, a.line, "axis " + a.parameter, fmt(x),
-                       fmt(t.decl->min) + " .. " + fmt(t.decl->max) + (t.decl->integer ? ", whole numbers" : ""));
+    if (x < lo || x > hi || (whole && x != std::floor(x)))
+      throw InputError(s.file, a.line, "axis " + a.parameter, fmt(x), fmt(lo) + " .. " + fmt(hi) + (whole ? ", whole numbers" : ""));
   };
   for (double x : a.values) check(x);
   if (a.values.empty()) {
@@ -232,13 +208,7 @@ std::uint64_t Sweep::fingerprint() const {
 
 Sweep parse_sweep(const std::string& text, const std::string& file) {
   SweepReader r(file);
-  toml::table root;
-  try {
-    root = toml::parse(text, file);
-  } catch (const toml::parse_error& e) {
-    throw InputError(file, static_cast<long>(e.source().begin.line), "",
-                     "malformed TOML (" + std::string(e.description()) + ")", "TOML 1.0 syntax");
-  }
+  const toml::table root = parse_toml(text, file);
   Sweep s;
   s.file = file;
   s.text = text;
@@ -320,23 +290,17 @@ Sweep parse_sweep(const std::string& text, const std::string& file) {
 }
 
 Sweep load_sweep(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, 0, "", "no readable file", "a path to an existing sweep file (.toml)");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_sweep(text.str(), path);
+  return parse_sweep(read_text_file(path, "a path to an existing sweep file (.toml)"), path);
 }
 
 Scenario scenario_at(const Sweep& s, std::size_t point) {
   Scenario sc = s.base;
   for (std::size_t j = 0; j < s.axes.size(); ++j) apply(sc, resolve(s.axes[j], s.base, s.file), s.points[point][j]);
-  // Validate the point like a scenario file: a probability table pushed off 1, an effect outside its interval...
+  // Validate the point like any scenario: a probability table pushed off 1, an effect outside its interval...
   try {
-    Scenario checked = parse_scenario(scenario_to_toml(sc), s.file + " point " + std::to_string(point));
-    checked.file = s.base_file.empty() ? s.file : s.base_file;
-    checked.text = sc.text;
-    return checked;
-  } catch (const InputError& e) {
+    validate(sc);
+    return sc;
+  } catch (const Invalid& e) {
     std::string values;
     for (std::size_t j = 0; j < s.axes.size(); ++j)
       values += (j ? ", " : "") + s.axes[j].parameter + " = " + fmt(s.points[point][j]);

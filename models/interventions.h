@@ -4,6 +4,7 @@
 // their 95% intervals once (log-normal), keyed by the intervention's name so that paired variants share them.
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,38 @@ struct Intervention {
 
 const char* target_name(Target t);
 std::vector<std::string> target_names();
+
+// The fields of an intervention, declared once (name, unit, allowed range, doc line, whether a sweep may move
+// it): the scenario reader and writer, sweep axes, validate(), the desktop app's editor and
+// docs/interventions.md all use this table.
+enum class FieldKind : std::uint8_t {
+  number,  // a real number in [min, max]
+  whole,   // a whole number in [min, max]
+  text,    // free text
+  choice,  // one of `choices`
+  names,   // a list of names (needs flags)
+  range,   // [low, high] in [min, max], low < high (ages)
+};
+struct InterventionField {
+  const char* name;     // key in [[intervention]], or "effect.<key>" in its [intervention.effect] table
+  FieldKind kind;
+  const char* unit;
+  double min, max;      // number, whole, range: allowed values
+  const char* choices;  // choice: the allowed values, ", "-separated
+  const char* doc;      // one line for the docs and the app's tooltips
+  bool sweepable;       // a sweep axis may set it (numbers only)
+  double Intervention::* value;        // number, whole; range: the low end
+  double Intervention::* high;         // range: the high end
+  std::string (*get)(const Intervention&);              // text, choice
+  bool (*set)(Intervention&, const std::string&);       // text, choice; false: not one of the choices
+  bool (*written)(const Intervention&);                 // nullptr: always written back; else only when true
+  std::string key() const;              // the key within its table ("rr_low" for "effect.rr_low")
+  bool in_effect() const;               // in the [intervention.effect] table
+};
+const std::vector<InterventionField>& intervention_fields();
+const InterventionField* find_intervention_field(const std::string& name);  // "uptake", "effect.rr_low"
+const InterventionField& intervention_field(const std::string& name);       // throws std::out_of_range
+std::string intervention_fields_markdown();  // the field table of docs/interventions.md
 std::uint64_t name_key(const std::string& name);  // FNV-1a: the intervention's stream address
 
 // The effect drawn for one replicate: log RR ~ N(log rr, ((log high - log low) / 3.92)^2).

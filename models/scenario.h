@@ -2,6 +2,7 @@
 // A scenario: the frozen description of a run (docs/model.md, docs/interventions.md), however it was made (a file,
 // the desktop app, a sweep point). Variant 0 is always the baseline; each variant is the baseline with its
 // changes applied.
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,25 @@ struct Scenario {
   std::vector<Intervention> catalogue;  // templates from the file's `catalogue` (for `use`, and for front ends)
   const Params& baseline() const { return variants.front().params; }
 };
+
+// A rule of the description broken (validate): where, and the field as a scenario file names it, so that a
+// reader can point at the file's line and a front end at its control.
+struct Invalid : std::runtime_error {
+  std::size_t variant;       // index in Scenario::variants (0: the baseline, or a catalogue entry)
+  std::string intervention;  // the intervention's name; "" for a parameter or the variant itself
+  std::string field;         // "court.ryda[2]", "effect.rr_low", "variant.name", "needs.slcn.prevalence", ...
+  std::string found, allowed;
+  Invalid(std::size_t v, std::string iv, std::string f, std::string found_, std::string allowed_);
+};
+
+// The one check of a description, whoever made it (a file, the desktop app, a sweep point, a fit): every value
+// in its allowed range, probability rows summing to 1, what a variant may not change unchanged, interventions
+// consistent. Throws Invalid at the first rule broken.
+void validate(const Scenario& s);
+// One intervention against the scenario's needs flags (catalogue entries are checked against the defaults).
+void validate_intervention(const Intervention& iv, const std::vector<NeedFlag>& needs, std::size_t variant = 0);
+// A name that can be an HDF5 group and a random-stream key: letters, digits, '_', '-', '.', not "." or "..".
+bool valid_name(const std::string& name);
 
 
 }  // namespace yjsim::models

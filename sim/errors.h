@@ -25,8 +25,22 @@ class InputError : public std::runtime_error {
     if (line > 0) msg << ':' << line;
     msg << ": ";
     if (!field.empty()) msg << '\'' << field << "': ";
-    msg << "found " << found << "; allowed: " << allowed;
+    msg << "found " << readable(found) << "; allowed: " << allowed;
     return msg.str();
+  }
+  // What was found, on one line and cut to a readable length: input can be huge or span lines.
+  static std::string readable(const std::string& s) {
+    constexpr std::size_t kMax = 240;
+    std::string out;
+    for (char c : s) {
+      if (out.size() >= kMax) break;
+      if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (static_cast<unsigned char>(c) < 0x20) out += '?';
+      else out += c;
+    }
+    if (out.size() >= kMax) out += "... (" + std::to_string(s.size()) + " characters)";
+    return out;
   }
   std::string file_;
   long line_;

@@ -267,7 +267,7 @@ TEST_CASE("bad intervention definitions name file, line and field") {
   };
   CHECK(error_of("target = \"everyone\"\n").find("test.toml:3") != std::string::npos);
   CHECK(error_of("target = \"everyone\"\n").find("at_risk, diversion") != std::string::npos);
-  CHECK(error_of("[intervention.effect]\noffending_rr = 0\n").find("above 0") != std::string::npos);
+  CHECK(error_of("[intervention.effect]\noffending_rr = 0\n").find("0.01 .. 10") != std::string::npos);  // the field table's range
   CHECK(error_of("[intervention.effect]\noffending_rr = -1\n").find("intervention.effect.offending_rr") != std::string::npos);
   CHECK(error_of("[intervention.effect]\noffending_rr = 0.5\nrr_low = 0.6\nrr_high = 0.9\n").find("contain the median") !=
         std::string::npos);

@@ -110,7 +110,7 @@ TEST_CASE("what the app runs is what the command line would read") {
   CHECK(r.baseline().offending.post_event_rr == s.scenario.baseline().offending.post_event_rr);
   const auto* none = find_parameter("outcome.none");
   set_parameter(s, 0, *none, 0, 0.9);  // probabilities no longer sum to 1
-  CHECK_THROWS_AS(runnable(s), sim::InputError);
+  CHECK_THROWS_AS(runnable(s), models::Invalid);  // the same validate() as a scenario file's
 }
 
 TEST_CASE("numbers as planners read them") {

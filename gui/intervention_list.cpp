@@ -10,10 +10,12 @@
 #include <limits>
 #include <map>
 
-#include "gui/format.h"
+#include "report/format.h"
 #include "gui/scenario_panel.h"
 
 namespace yjsim::gui {
+
+using namespace report;
 
 namespace {
 

@@ -6,10 +6,12 @@
 #include <cstdio>
 
 #include "gui/chart.h"
-#include "gui/format.h"
+#include "report/format.h"
 #include "models/kpis.h"
 
 namespace yjsim::gui {
+
+using namespace report;
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include <optional>
 #include <sstream>
 
-#include "gui/format.h"
+#include "report/format.h"
 #include "gui/results_view.h"
 #include "analysis/comparison.h"
 #include "input/scenario_reader.h"
@@ -20,6 +20,8 @@
 #include "sim/errors.h"
 
 namespace yjsim::gui {
+
+using namespace report;
 
 namespace {
 

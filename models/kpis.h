@@ -51,10 +51,24 @@ struct Tally {
 // How a KPI is summed into a horizon year (MODEL.md §6: annual figures are sums of quarters).
 enum class Yearly { Sum, MeanOfMonths, Ratio };
 
+// How a KPI's numbers are shown to people (the desktop app, the board pack): shown = value x scale.
+struct NumberFormat {
+  double scale = 1;
+  int decimals = 1;
+  const char* prefix = "";       // "£"
+  const char* suffix = "";       // "%"
+  const char* diff_suffix = "";  // " pts" for a difference of percentages
+};
+
+// A KPI, declared once: the HDF5 dataset name, its title for people, unit, number format and one-line
+// definition (docs/kpis.md), and how it is summed into a horizon year.
 struct KpiDef {
   const char* name;
+  const char* title;        // "First time entrants per 100,000"
+  const char* short_title;  // for a table row ("FTEs per 100,000")
   const char* unit;
-  const char* definition;  // one line, from MODEL.md
+  NumberFormat format;
+  const char* definition;   // one line (docs/kpis.md)
   Yearly yearly;
   int numerator = -1, denominator = -1;  // for Ratio: KPI indices
   double scale = 1.0;                   // for Ratio

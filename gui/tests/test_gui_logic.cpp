@@ -7,11 +7,12 @@
 
 #include "gui/app_state.h"
 #include "gui/chart.h"
-#include "gui/format.h"
+#include "report/format.h"
 #include "sim/errors.h"
 
 using namespace yjsim;
 using namespace yjsim::gui;
+using namespace yjsim::report;
 
 namespace {
 

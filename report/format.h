@@ -1,23 +1,18 @@
 #pragma once
-// How numbers are shown to a planner: each KPI in its own unit (a binary rate as a percentage, costs in
-// pounds with thousands separators). The results table, the charts and the script's checks all use these, so
-// the figures the test compares are exactly the figures on screen.
+// How numbers are shown to people: each KPI in its own unit and format from the KPI table (a binary rate as a
+// percentage, costs in pounds with thousands separators). The desktop app's tables, charts and script checks and
+// the board pack all use these, so the figures a test compares are exactly the figures shown.
 #include <string>
 
 #include "analysis/comparison.h"
+#include "models/kpis.h"
 #include "sim/summary.h"
 
-namespace yjsim::gui {
+namespace yjsim::report {
 
-struct KpiFormat {
-  double scale = 1;  // shown value = value x scale (0.391 -> 39.1 %)
-  int decimals = 2;
-  const char* prefix = "";       // "£"
-  const char* suffix = "";       // "%"
-  const char* diff_suffix = "";  // " pts" for a difference of percentages
-};
+using KpiFormat = models::NumberFormat;
 
-KpiFormat kpi_format(const std::string& kpi);
+KpiFormat kpi_format(const std::string& kpi);  // the KPI table's format; {1, 1} for a name it does not know
 // A short title for a chart or table row ("First time entrants per 100,000").
 std::string kpi_title(const std::string& kpi);
 std::string kpi_short_title(const std::string& kpi);  // for a table row ("FTEs per 100,000")
@@ -36,4 +31,4 @@ std::string avoided_text(const sim::Summary& s);                             // 
 std::string extra_cost_text(const sim::Summary& s);                          // "+£12,000 [...]"
 std::string cost_per_avoided_text(const analysis::CostPerOutcome& c);
 
-}  // namespace yjsim::gui
+}  // namespace yjsim::report

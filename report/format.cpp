@@ -1,51 +1,31 @@
-#include "gui/format.h"
+#include "report/format.h"
 
 #include <cmath>
 #include <cstdio>
-#include <map>
 
-namespace yjsim::gui {
+namespace yjsim::report {
+
+namespace {
+const models::KpiDef* find_kpi(const std::string& kpi) {
+  for (const auto& d : models::kpi_table())
+    if (kpi == d.name) return &d;
+  return nullptr;
+}
+}  // namespace
 
 KpiFormat kpi_format(const std::string& kpi) {
-  static const std::map<std::string, KpiFormat> formats = {
-      {"fte_rate_per_100k", {1, 1, "", "", ""}},  // a quarter's rate is about 57: one decimal shows a change
-      {"reoffending_binary_rate", {100, 1, "", "%", " pts"}},
-      {"reoffending_frequency_rate", {1, 2, "", "", ""}},
-      {"reoffences_per_reoffender", {1, 2, "", "", ""}},
-      {"custody_rate_per_1000", {1, 3, "", "", ""}},
-      {"custody_population", {1, 2, "", "", ""}},
-      {"remand_population", {1, 2, "", "", ""}},
-      {"caseload", {1, 1, "", "", ""}},
-      {"cost_gbp", {1, 0, "£", "", ""}},
-  };
-  auto it = formats.find(kpi);
-  return it == formats.end() ? KpiFormat{1, 1, "", "", ""} : it->second;
+  const auto* d = find_kpi(kpi);
+  return d ? d->format : KpiFormat{};
 }
 
 std::string kpi_title(const std::string& kpi) {
-  static const std::map<std::string, std::string> titles = {
-      {"fte_rate_per_100k", "First time entrants per 100,000"},
-      {"reoffending_binary_rate", "Reoffending rate (binary)"},
-      {"reoffending_frequency_rate", "Reoffences per cohort member"},
-      {"custody_rate_per_1000", "Custodial sentences per 1,000"},
-      {"custody_population", "Children in custody (mean)"},
-      {"cost_gbp", "Cost"},
-  };
-  auto it = titles.find(kpi);
-  return it == titles.end() ? kpi : it->second;
+  const auto* d = find_kpi(kpi);
+  return d ? d->title : kpi;
 }
 
 std::string kpi_short_title(const std::string& kpi) {
-  static const std::map<std::string, std::string> titles = {
-      {"fte_rate_per_100k", "FTEs per 100,000"},
-      {"reoffending_binary_rate", "Reoffending rate"},
-      {"reoffending_frequency_rate", "Reoffences per member"},
-      {"custody_rate_per_1000", "Custody per 1,000"},
-      {"custody_population", "In custody"},
-      {"cost_gbp", "Cost"},
-  };
-  auto it = titles.find(kpi);
-  return it == titles.end() ? kpi : it->second;
+  const auto* d = find_kpi(kpi);
+  return d ? d->short_title : kpi;
 }
 
 std::string format_number(double x, int decimals) {
@@ -140,4 +120,4 @@ std::string cost_per_avoided_text(const analysis::CostPerOutcome& c) {
 
 std::string format_gbp(double x) { return std::isnan(x) ? "n/a" : "£" + format_number(x, 0); }
 
-}  // namespace yjsim::gui
+}  // namespace yjsim::report

@@ -113,8 +113,9 @@ int check(const std::string& scenario) {
   return 0;
 }
 
-int params(bool as_toml) {
-  std::cout << (as_toml ? models::parameter_table_toml() : models::parameter_table_markdown());
+int params(bool as_toml, bool interventions) {
+  if (interventions) std::cout << models::intervention_fields_markdown();
+  else std::cout << (as_toml ? models::parameter_table_toml() : models::parameter_table_markdown());
   return 0;
 }
 

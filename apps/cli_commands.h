@@ -29,7 +29,7 @@ int run(const RunArgs& a, const std::atomic<bool>& interrupted);
 int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& cluster);
 int check_sweep(const std::string& file);
 int check(const std::string& scenario);
-int params(bool as_toml);
+int params(bool as_toml, bool interventions);
 int targets(const RunArgs& a, const std::atomic<bool>& interrupted);
 
 }  // namespace yjsim::cli

@@ -38,8 +38,10 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "validate a scenario file; runs nothing");
   check->add_option("scenario", check_file, "scenario file (TOML)")->required();
   auto* params = app.add_subcommand("params", "print every parameter: unit, allowed range, default, source");
-  bool params_toml = false;
+  bool params_toml = false, params_interventions = false;
   params->add_flag("--toml", params_toml, "print them as a complete, commented scenario file instead");
+  params->add_flag("--interventions", params_interventions,
+                   "print the fields of an [[intervention]] table instead: unit, allowed values, sweepable");
   yjsim::cli::SweepArgs sw;
   auto* sweep = app.add_subcommand(
       "sweep", "run every point of a sweep file (grid, list or Latin hypercube) with its replicates; one HDF5 file; "
@@ -68,7 +70,7 @@ int main(int argc, char** argv) {
   try {
     if (*run) return yjsim::cli::run(a, g_interrupted);
     if (*check) return yjsim::cli::check(check_file);
-    if (*params) return yjsim::cli::params(params_toml);
+    if (*params) return yjsim::cli::params(params_toml, params_interventions);
     if (*targets) return yjsim::cli::targets(a, g_interrupted);
     if (*sweep) return yjsim::cli::sweep(sw, g_interrupted, cluster);
   } catch (const yjsim::sim::InputError& e) {

@@ -381,6 +381,8 @@ std::vector<Intervention> load_catalogue(const std::string& path) {
   return parse_scenario(text, (std::filesystem::path(dir) / "catalogue-loader.toml").string()).catalogue;
 }
 
+std::string toml_version() { return std::to_string(TOML_LIB_MAJOR) + "." + std::to_string(TOML_LIB_MINOR); }
+
 Scenario load_scenario(const std::string& path) {
   return parse_scenario(read_text_file(path, "a path to an existing scenario file (.toml)"), path);
 }

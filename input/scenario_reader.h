@@ -14,4 +14,6 @@ models::Scenario load_scenario(const std::string& path);
 // A catalogue file ([[intervention]] templates), as a scenario's `catalogue = "..."` would load it.
 std::vector<models::Intervention> load_catalogue(const std::string& path);
 
+std::string toml_version();  // of the TOML library, for the provenance of result files
+
 }  // namespace yjsim::input

@@ -2,12 +2,12 @@
 #include "io/hdf5_util.h"
 
 #include <oneapi/tbb/version.h>
-#include <toml++/toml.h>
 
 #include <boost/version.hpp>
 #include <cstdio>
 #include <ctime>
 
+#include "input/scenario_reader.h"
 #include "sim/errors.h"
 
 namespace yjsim::io::h5 {
@@ -123,7 +123,7 @@ std::string library_versions() {
   return "HDF5 " + std::to_string(maj) + "." + std::to_string(min) + "." + std::to_string(rel) + "; oneTBB " +
          std::to_string(TBB_VERSION_MAJOR) + "." + std::to_string(TBB_VERSION_MINOR) + "; Boost " +
          std::to_string(BOOST_VERSION / 100000) + "." + std::to_string(BOOST_VERSION / 100 % 1000) +
-         "; toml++ " + std::to_string(TOML_LIB_MAJOR) + "." + std::to_string(TOML_LIB_MINOR) +
+         "; toml++ " + input::toml_version() +
          "; Random123 Philox4x64-10";
 }
 

@@ -29,6 +29,9 @@ InterventionRun make_intervention_run(const std::vector<Intervention>& list, con
 void set_risk_thresholds(InterventionRun& run, const std::vector<float>& propensity,
                          const std::vector<std::int16_t>& birth, std::size_t entered) {
   if (!run.any_at_risk) return;
+  run.screened.assign(run.size(), {});
+  for (std::size_t k = 0; k < run.size(); ++k)
+    if ((*run.list)[k].target == Target::at_risk) run.screened[k].assign(birth.size(), 0);
   std::vector<float> children;
   for (std::size_t id = 0; id < entered; ++id)
     if (-birth[id] >= kEntryAgeMonths && -birth[id] < kAdultAgeMonths) children.push_back(propensity[id]);

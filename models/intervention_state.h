@@ -16,13 +16,16 @@ struct InterventionRun {
   std::vector<double> risk_threshold;  // at_risk: propensity of the top risk_share of children at month 0
   std::vector<double> carry;           // fraction of a place carried to next month
   std::vector<double> left;            // places left this month
+  // at_risk: [k][person] 0 not yet drawn, 1 flagged by the screen and would take a place, 2 not. Fixed for the
+  // replicate, so drawn once per child; each block writes only its own people's entries.
+  mutable std::vector<std::vector<std::uint8_t>> screened;
   bool any = false, any_at_risk = false;
   std::size_t size() const { return list ? list->size() : 0; }
 };
 
 // Set up for a replicate: effects drawn once, keyed by name (paired variants share them).
 InterventionRun make_intervention_run(const std::vector<Intervention>& list, const Params& p, std::uint64_t replicate);
-// The children's propensity at month 0 sets each at_risk screen's threshold.
+// The children's propensity at month 0 sets each at_risk screen's threshold; `birth` has everyone of the run.
 void set_risk_thresholds(InterventionRun& run, const std::vector<float>& propensity,
                          const std::vector<std::int16_t>& birth, std::size_t entered);
 void open_month(InterventionRun& run, long t);  // this month's places

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "models/streams.h"
 #include "sim/distributions.h"
 #include "sim/random.h"
 
@@ -13,7 +14,6 @@ namespace yjsim::models {
 namespace {
 constexpr const char* kTargets[] = {"at_risk",  "diversion", "court_order", "cusp_of_custody", "custody",
                                     "released", "transition", "caseload",   "remand"};
-constexpr std::uint64_t kEffectPurpose = 101;  // beside the pathway's purposes (context.h)
 }  // namespace
 
 const char* target_name(Target t) { return kTargets[static_cast<int>(t)]; }
@@ -40,7 +40,7 @@ std::uint64_t name_key(const std::string& name) {
 double draw_offending_rr(const Intervention& iv, std::uint64_t seed, std::uint64_t replicate) {
   if (iv.rr_low == iv.rr_high) return iv.offending_rr;
   const double sd = (std::log(iv.rr_high) - std::log(iv.rr_low)) / (2 * 1.959963984540054);
-  const auto w = sim::Stream(seed, kEffectPurpose).words(name_key(iv.name), replicate, 0, 0);
+  const auto w = sim::Stream(seed, purpose_id(Purpose::effect)).words(name_key(iv.name), replicate, 0, 0);
   const double u = (static_cast<double>(w[0] >> 11) + 0.5) * 0x1.0p-53;
   return std::exp(std::log(iv.offending_rr) + sd * sim::standard_normal(u));
 }
@@ -89,7 +89,7 @@ std::vector<InterventionField> make_fields() {
    [](const I& iv) { return iv.evidence; },
    [](I& iv, const std::string& v) { if (!one_of(v, kEvidence)) return false; iv.evidence = v; return true; },
    [](const I& iv) { return !iv.evidence.empty(); }},
-  {"target", C, "", 0, 0, targets.c_str(), "who is eligible (docs/interventions.md \"Targets\")", false, nullptr, nullptr,
+  {"target", C, "", 0, 0, targets.c_str(), "who is eligible: at_risk, diversion, ..., as described under `target` in docs/interventions.md", false, nullptr, nullptr,
    [](const I& iv) { return std::string(target_name(iv.target)); }, set_target, nullptr},
   {"needs", FieldKind::names, "", 0, 0, nullptr, "needs flags a child must have (all of them), e.g. [\"ete_need\"]", false, nullptr, nullptr, nullptr, nullptr, nullptr},
   {"ages", FieldKind::range, "years [min, max)", 10, 25, nullptr, "ages at which a child is eligible, max exclusive", false, &I::age_min, &I::age_max, nullptr, nullptr, nullptr},

@@ -9,6 +9,7 @@
 
 #include "models/pathway/phases.h"
 #include "input/scenario_reader.h"
+#include "input/sweep.h"
 #include "models/scenario.h"
 #include "models/simulation.h"
 
@@ -65,6 +66,16 @@ inline double kpi(const models::Results& r, const char* name, std::size_t slot, 
   double s = 0;
   for (double x : r.values(v, models::kpi_index(name), slot, by_year)) s += x;
   return s / static_cast<double>(r.replicates);
+}
+
+// A 2x2 grid over base_rate and detection with an inline base scenario and one variant.
+inline input::Sweep grid_sweep() {
+  std::string text = "design = \"grid\"\n[[axis]]\nparameter = \"offending.base_rate\"\nvalues = [0.035, 0.045]\n"
+                     "[[axis]]\nparameter = \"detection.probability\"\nfrom = 0.08\nto = 0.12\nsteps = 2\n";
+  // The base scenario inline: the scenario's tables nested under [scenario].
+  const std::string base = "[scenario.run]\nreplicates = 3\nmonths = 12\n[scenario.population]\nsize_10_17 = 8000\n"
+         "[[scenario.variant]]\nname = \"fewer_charges\"\n[scenario.variant.outcome]\nnone = [0.47, 0.31, 0.11, 0.10, 0.01]\n";
+  return input::parse_sweep(text + base, "grid.toml");
 }
 
 }  // namespace yjsim::test

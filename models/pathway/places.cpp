@@ -11,18 +11,11 @@
 namespace yjsim::models {
 
 namespace {
-// A cheap keyed hash for the per-child screen and uptake (fixed per child and intervention, asked every month).
-std::uint64_t keyed_hash(std::uint64_t seed, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
-  auto mix = [](std::uint64_t z) {  // splitmix64 finaliser
-    z += 0x9e3779b97f4a7c15ULL;
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  };
-  return mix(mix(mix(seed ^ a) ^ b) ^ c);
-}
-double keyed_unit(std::uint64_t seed, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
-  return sim::unit(keyed_hash(seed, a, b, c));
+// A child's own draws for an intervention, fixed for the replicate (asked every month, answered the same): [0] the
+// at_risk screen, [1] uptake. Keyed by the intervention's name, so a variant that adds or reorders
+// interventions leaves every other intervention's draws alone.
+sim::Words child_draws(const Context& c, std::size_t id, std::uint64_t key) {
+  return sim::Stream(c.p.run.seed, purpose_id(Purpose::screen)).words(id, key, c.replicate, 0);
 }
 
 bool fits(const Intervention& iv, std::uint8_t mask, const PersonMonth& pm) {
@@ -33,7 +26,7 @@ bool fits(const Intervention& iv, std::uint8_t mask, const PersonMonth& pm) {
 
 // Whether a child would take part if offered: fixed per child and intervention (MODEL.md §8 uptake).
 bool takes_up(const Context& c, const Intervention& iv, std::size_t id) {
-  return keyed_unit(c.p.run.seed, id, name_key(iv.name), 2) < iv.uptake;
+  return sim::unit(child_draws(c, id, name_key(iv.name))[1]) < iv.uptake;
 }
 
 double priority_of(const Intervention& iv, const People& people, std::size_t id) {
@@ -75,7 +68,7 @@ void collect_candidates(const Context& c, PersonMonth& pm) {
     if (iv.target == Target::at_risk || iv.pathway() || (r->ever_enrolled >> k & 1u)) continue;
     if (!fits(iv, run.needs_mask[k], pm) || !eligible(iv, *r, pm.t, pm.age)) continue;
     if (!takes_up(c, iv, pm.id)) continue;
-    const auto w = c.draw(Purpose::places, pm.id, pm.t, k);
+    const auto w = c.draw(Purpose::places, pm.id, pm.t, name_key(iv.name));
     pm.block.candidates[k].push_back({pm.id, priority_of(iv, pm.people, pm.id), w[0]});
   }
 }
@@ -99,10 +92,14 @@ void scan_at_risk(const Context& c, People& people, Block& block, std::size_t be
         const Record& rec = block.records[static_cast<std::size_t>(ri)];
         if (rec.formal_ever || (rec.ever_enrolled >> k & 1u)) continue;
       }
-      const bool top = people.propensity[id] >= run.risk_threshold[k];
-      if (keyed_unit(c.p.run.seed, id, key, 1) >= (top ? acc : false_alarm)) continue;
-      if (!takes_up(c, iv, id)) continue;
-      block.candidates[k].push_back({id, priority_of(iv, people, id), keyed_hash(c.p.run.seed, id, key, sim::step_word(t))});
+      auto& screened = run.screened[k][id];
+      if (screened == 0) {  // propensity is the entry draw until a first formal outcome: fixed while eligible
+        const bool top = people.propensity[id] >= run.risk_threshold[k];
+        const auto w = child_draws(c, id, key);
+        screened = sim::unit(w[0]) < (top ? acc : false_alarm) && sim::unit(w[1]) < iv.uptake ? 1 : 2;
+      }
+      if (screened != 1) continue;
+      block.candidates[k].push_back({id, priority_of(iv, people, id), c.draw(Purpose::arrival, id, t, key)[0]});
     }
   }
 }
@@ -126,7 +123,7 @@ PathwayAnswer pathway_place(const Context& c, PersonMonth& pm, Record& r, Target
     const double share = point == Target::diversion ? iv.divert_share
                          : point == Target::remand  ? iv.ryda_to_bail_share
                                                     : iv.custody_to_community_share;
-    const auto w = c.draw(Purpose::pathway, pm.id, pm.t, k);
+    const auto w = c.draw(Purpose::pathway, pm.id, pm.t, name_key(iv.name));
     if (!sim::bernoulli(sim::unit(w[0]), share * iv.uptake)) continue;
     if (!iv.limited()) return {Ask::yes, k8, 0, 0};
     return {Ask::wait, k8, priority_of(iv, pm.people, pm.id), w[1]};

@@ -1,0 +1,78 @@
+// Sensitivity (PRCC): a driving parameter near 1, a null one near 0 within its sampling error.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include "fixture.h"
+#include "analysis/sensitivity.h"
+#include "input/sweep.h"
+#include "sim/summary.h"
+
+using namespace yjsim::models;
+using namespace yjsim::analysis;
+using namespace yjsim::input;
+
+TEST_CASE("PRCC: a driving parameter near 1, an irrelevant one near 0") {
+  std::mt19937_64 g(1);  // test data only
+  std::uniform_real_distribution<double> u(0, 1);
+  std::vector<std::vector<double>> x;
+  std::vector<double> y;
+  const std::size_t n = 400;
+  for (std::size_t i = 0; i < n; ++i) {
+    x.push_back({u(g), u(g), u(g)});
+    y.push_back(3 * x.back()[0] - x.back()[1] + 0.1 * u(g));
+  }
+  const auto r = prcc(x, y);
+  CHECK(r[0] > 0.9);
+  CHECK(r[1] < -0.5);
+  // Under no effect, atanh(PRCC) sqrt(n - k - 3) is about standard normal (Fisher).
+  CHECK(std::fabs(std::atanh(r[2])) * std::sqrt(static_cast<double>(n - 2 - 3)) <= yjsim::test::k_sigma());
+  CHECK(ranks({3, 1, 1, 2}) == std::vector<double>{4, 1.5, 1.5, 3});
+}
+
+TEST_CASE("sensitivity on a Latin hypercube sweep ranks a parameter with no effect last, near 0") {
+  const auto s = parse_sweep(R"(
+design = "lhs"
+points = 120
+replicates = 2
+[[axis]]
+parameter = "offending.base_rate"
+from = 0.02
+to = 0.06
+[[axis]]
+parameter = "costs.court_case_gbp"
+from = 100
+to = 2000
+[[axis]]
+parameter = "detection.probability"
+from = 0.05
+to = 0.15
+[scenario.run]
+months = 12
+[scenario.population]
+size_10_17 = 3000
+)", "lhs.toml");
+  REQUIRE(s.points.size() == 120);
+  // Latin hypercube: each axis has exactly one point in each of the N strata.
+  std::vector<int> strata(120, 0);
+  for (const auto& p : s.points) ++strata[static_cast<std::size_t>((p[0] - 0.02) / 0.04 * 120)];
+  for (int c : strata) CHECK(c == 1);
+  std::vector<double> y;
+  for (std::size_t p = 0; p < s.points.size(); ++p)
+    y.push_back(yjsim::sim::summarise(horizon_values(run_scenario(scenario_at(s, p)), 0, kpi_index("fte_count"), false)).mean);
+  const auto r = prcc(s.points, y);
+  MESSAGE("PRCC on fte_count: base_rate " << r[0] << ", court cost " << r[1] << ", detection " << r[2]);
+  CHECK(std::fabs(r[1]) < std::fabs(r[0]));
+  CHECK(std::fabs(r[1]) < std::fabs(r[2]));
+  CHECK(std::fabs(std::atanh(r[1])) * std::sqrt(120.0 - 3 - 3) <= yjsim::test::k_sigma());
+  CHECK(r[0] > 0.6);
+}
+
+TEST_CASE("PRCC of a perfectly monotone response is +-1, not undefined") {
+  const std::vector<std::vector<double>> x{{1, 5}, {2, 3}, {3, 9}, {4, 1}, {5, 7}, {6, 2}};
+  const std::vector<double> y{60, 50, 40, 30, 20, 10};
+  const auto r = prcc(x, y);
+  CHECK(r[0] == doctest::Approx(-1).epsilon(1e-6));
+}

@@ -84,7 +84,7 @@ int run(const RunArgs& a, const std::atomic<bool>& interrupted) {
   if (!a.csv_dir.empty()) io::ensure_writable_dir(a.csv_dir);
   const models::Results r = simulate(s, a, interrupted);
   if (interrupted.load()) throw sim::Cancelled();
-  if (!a.quiet) std::cout << report::text_table(r) << std::flush;
+  if (!a.quiet) std::cout << report::text_table(r) << (a.breakdowns ? report::breakdown_table(r) : "") << std::flush;
   io::write_hdf5(r, io::RunInfo{a.scenario, s.text, input::scenario_to_toml(s)}, out);
   if (!a.csv_dir.empty()) io::write_csv(r, a.csv_dir);
   if (interrupted.load()) {  // interrupted while writing: take the outputs back

@@ -14,6 +14,7 @@ struct RunArgs {
   std::optional<unsigned long long> seed;
   int threads = 0;
   bool quiet = false;
+  bool breakdowns = false;  // also print the breakdowns table
 };
 
 class Cluster;

@@ -33,7 +33,10 @@ int main(int argc, char** argv) {
   auto* run = app.add_subcommand("run", "run the baseline and every variant; print KPIs; write HDF5 (and CSV)");
   add_run_flags(run);
   run->add_option("-o,--output", a.output, "HDF5 results file (default: <scenario name>.h5 in this folder)");
-  run->add_option("--csv", a.csv_dir, "also write the KPI tables as CSV into this folder");
+  run->add_option("--csv", a.csv_dir, "also write the KPI and breakdown tables as CSV into this folder");
+  run->add_flag("--breakdowns", a.breakdowns,
+                "also print the breakdowns: the reoffending cohort by index disposal, previous offences, sex and age "
+                "(with each group's rates), reoffence timing, age bands, disposals by type");
   std::string check_file;
   auto* check = app.add_subcommand("check", "validate a scenario file; runs nothing");
   check->add_option("scenario", check_file, "scenario file (TOML)")->required();

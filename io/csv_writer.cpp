@@ -57,12 +57,42 @@ void write_one(const models::Results& r, const std::string& path, bool by_year) 
   out.commit();
 }
 
+// Breakdowns in long form: one row per variant x replicate x period (or year) x dimension x KPI x category.
+void write_breakdowns(const models::Results& r, const std::string& path, bool by_year) {
+  AtomicFile out(path);
+  {
+    std::ofstream f(out.temp_path());
+    if (!f) throw sim::IoError("cannot write " + path);
+    f << "variant,replicate," << (by_year ? "year" : "period,label") << ",dimension,kpi,category,value\n";
+    const long slots = by_year ? r.calendar.years() : r.calendar.periods();
+    for (std::size_t v = 0; v < r.variants.size(); ++v)
+      for (long rep = 0; rep < r.replicates; ++rep) {
+        const auto& k = r.variants[v].replicates[static_cast<std::size_t>(rep)];
+        const auto& cells = by_year ? k.cells_year : k.cells_period;
+        for (long s = 0; s < slots; ++s)
+          for (const auto& b : models::breakdown_table())
+            for (std::size_t j = 0; j < b.kpis.size(); ++j)
+              for (std::size_t c = 0; c < b.categories.size(); ++c) {
+                f << r.variants[v].name << ',' << rep << ',' << s << ',';
+                if (!by_year) f << r.calendar.period(s).label << ',';
+                f << b.dimension << ',' << b.kpis[j] << ',' << b.categories[c] << ','
+                  << num(cells[static_cast<std::size_t>(b.cell(j, c))][static_cast<std::size_t>(s)]) << '\n';
+              }
+      }
+    f.flush();
+    if (!f) throw sim::IoError("cannot write " + path);
+  }
+  out.commit();
+}
+
 }  // namespace
 
 void write_csv(const models::Results& r, const std::string& dir) {
   ensure_writable_dir(dir);
   write_one(r, dir + "/kpi_by_quarter.csv", false);
   write_one(r, dir + "/kpi_by_year.csv", true);
+  write_breakdowns(r, dir + "/breakdowns_by_quarter.csv", false);
+  write_breakdowns(r, dir + "/breakdowns_by_year.csv", true);
 }
 
 }  // namespace yjsim::io

@@ -30,6 +30,18 @@ void attr_string(hid_t obj, const char* name, const std::string& value) {
   check(H5Awrite(attr, type, &p), name);
 }
 
+void attr_strings(hid_t obj, const char* name, const std::vector<std::string>& values) {
+  Handle type(H5Tcopy(H5T_C_S1), H5Tclose, name);
+  check(H5Tset_size(type, H5T_VARIABLE), name);
+  check(H5Tset_cset(type, H5T_CSET_UTF8), name);
+  const hsize_t n = values.size();
+  Handle space(H5Screate_simple(1, &n, nullptr), H5Sclose, name);
+  Handle attr(H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose, name);
+  std::vector<const char*> p;
+  for (const auto& v : values) p.push_back(v.c_str());
+  check(H5Awrite(attr, type, p.data()), name);
+}
+
 namespace {
 template <typename T>
 void attr_number(hid_t obj, const char* name, T value, hid_t type) {

@@ -27,6 +27,7 @@ class Handle {
 
 void check(herr_t status, const std::string& what);
 void attr_string(hid_t obj, const char* name, const std::string& value);
+void attr_strings(hid_t obj, const char* name, const std::vector<std::string>& values);  // a 1-D array
 void attr_int(hid_t obj, const char* name, long long value);
 void attr_uint(hid_t obj, const char* name, unsigned long long value);
 hid_t group(hid_t parent, const std::string& name);  // create; close with H5Gclose (wrap in Handle)

@@ -30,9 +30,39 @@ std::vector<double> gather(const models::Results& r, std::size_t v, int k, bool 
   return out;
 }
 
+// /variants/<name>/breakdown/<dimension>/<kpi> [replicates x periods x categories] (and breakdown_yearly/,
+// [replicates x years x categories]), with the category labels as an attribute (docs/hdf5.md).
+void write_breakdowns(hid_t g, const models::Results& r, std::size_t v) {
+  const auto reps = static_cast<hsize_t>(r.replicates);
+  for (const bool by_year : {false, true}) {
+    const auto slots = static_cast<hsize_t>(by_year ? r.calendar.years() : r.calendar.periods());
+    const char* group_name = by_year ? "breakdown_yearly" : "breakdown";
+    Handle bg(H5Gcreate2(g, group_name, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose, group_name);
+    for (const auto& b : models::breakdown_table()) {
+      Handle dg(H5Gcreate2(bg, b.dimension, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose, b.dimension);
+      const auto ncat = static_cast<hsize_t>(b.categories.size());
+      for (std::size_t j = 0; j < b.kpis.size(); ++j) {
+        std::vector<std::vector<std::vector<double>>> cols(b.categories.size());  // [category][slot][replicate]
+        for (std::size_t cat = 0; cat < b.categories.size(); ++cat)
+          for (hsize_t s = 0; s < slots; ++s) cols[cat].push_back(r.cell_values(v, b.cell(j, cat), s, by_year));
+        std::vector<double> data;
+        data.reserve(static_cast<std::size_t>(reps * slots * ncat));
+        for (hsize_t rep = 0; rep < reps; ++rep)
+          for (hsize_t s = 0; s < slots; ++s)
+            for (std::size_t cat = 0; cat < b.categories.size(); ++cat) data.push_back(cols[cat][s][rep]);
+        const auto& def = models::kpi_table()[static_cast<std::size_t>(models::kpi_index(b.kpis[j]))];
+        h5::dataset(dg, b.kpis[j], data, {reps, slots, ncat}, def.unit,
+                    std::string(def.definition) + ", by " + b.dimension + ": " + b.definition);
+        Handle ds(H5Dopen2(dg, b.kpis[j], H5P_DEFAULT), H5Dclose, b.kpis[j]);
+        h5::attr_strings(ds, "categories", {b.categories.begin(), b.categories.end()});
+      }
+    }
+  }
+}
+
 void write_file(hid_t file, const models::Results& r, const RunInfo& info) {
   attr_string(file, "format", "yjsim-results");
-  h5::attr_int(file, "format_version", 1);
+  h5::attr_int(file, "format_version", 2);  // 2: breakdowns (docs/hdf5.md)
   attr_string(file, "yjsim_version", version_string());
   attr_string(file, "library_versions", h5::library_versions());
   attr_string(file, "created_utc", h5::utc_now());
@@ -63,6 +93,7 @@ void write_file(hid_t file, const models::Results& r, const RunInfo& info) {
       yearly.definition = "distinct children aged 10-17 with a YC, YCC or conviction in the horizon year (MODEL.md 6.4)";
       matrix(kg, "children_cautioned_or_sentenced_yearly", gather(r, v, ccs, true, diff, years), reps, years, yearly);
     }
+    write_breakdowns(g, r, v);
   }
 }
 

@@ -62,7 +62,7 @@ models::Results unflatten(const std::vector<double>& data, const input::Sweep& s
   std::size_t at = 0;
   for (std::size_t rep = 0; rep < shape.replicates; ++rep)
     for (std::size_t v = 0; v < shape.variants; ++v) {
-      models::KpiValues k{std::vector<std::vector<double>>(shape.kpis), std::vector<std::vector<double>>(shape.kpis)};
+      models::KpiValues k{std::vector<std::vector<double>>(shape.kpis), std::vector<std::vector<double>>(shape.kpis), {}, {}};  // no breakdowns in sweeps
       for (std::size_t i = 0; i < shape.kpis; ++i) {
         k.period[i].assign(data.begin() + static_cast<long>(at), data.begin() + static_cast<long>(at + shape.periods));
         at += shape.periods;

@@ -1,9 +1,68 @@
 #include "models/kpis.h"
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 
 namespace yjsim::models {
+
+namespace {
+std::vector<BreakdownDef> make_breakdowns() {
+  const std::vector<const char*> cohort = {"reoffending_cohort_size", "reoffenders", "reoffences"};
+  std::vector<BreakdownDef> t = {
+    {"index_disposal", {"caution", "discharge_fine", "referral_order", "yro", "custody_release"}, cohort,
+     "the index event's disposal: YC or YCC, discharge or fine, referral order, YRO, release from custody (MODEL.md 6.2)"},
+    {"previous_offences", {"0", "1-2", "3-6", "7-10", "11+"}, cohort,
+     "offences proven by earlier cautions or convictions, before the index event; the index outcome's own offences excluded"},
+    {"sex", {"boy", "girl"}, cohort, "sex of the child"},
+    {"age_at_index", {"10-14", "15-17"}, cohort, "age in years at the index event"},
+    {"reoffence_month", {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}, {"reoffences"},
+     "the period cohort's proven reoffences by the follow-up month in which they were committed (1 = the month after the index month)"},
+    {"age_band", {"10-14", "15-17"}, {"children_cautioned_or_sentenced", "custodial_sentences"},
+     "age in years: at the child's first YC, YCC or conviction of the period (of the year, for yearly figures); at the custodial sentence"},
+    {"disposal", {"youth_caution", "youth_conditional_caution", "discharge_fine", "referral_order", "yro", "dto", "long_detention"},
+     {"disposals"}, "disposals given to children aged 10-17 by type: YC, YCC and each sentence (including sentences for breach)"},
+  };
+  int next = 0;
+  for (auto& b : t) {
+    b.first_cell = next;
+    next += static_cast<int>(b.categories.size() * b.kpis.size());
+  }
+  return t;
+}
+}  // namespace
+
+const std::vector<BreakdownDef>& breakdown_table() {
+  static const std::vector<BreakdownDef> table = make_breakdowns();
+  return table;
+}
+
+const BreakdownDef& breakdown(const std::string& dimension) {
+  for (const auto& b : breakdown_table())
+    if (dimension == b.dimension) return b;
+  throw std::out_of_range("no breakdown " + dimension);
+}
+
+int breakdown_cells() {
+  static const int n = [] {
+    const auto& b = breakdown_table().back();
+    return b.first_cell + static_cast<int>(b.categories.size() * b.kpis.size());
+  }();
+  return n;
+}
+
+std::uint8_t previous_offences_class(long n) {
+  return n <= 0 ? 0 : n <= 2 ? 1 : n <= 6 ? 2 : n <= 10 ? 3 : 4;
+}
+
+void Tally::add_cohort_cells(long p, std::size_t kpi, const IndexCategories& k, std::int64_t n) {
+  static const auto& t = breakdown_table();  // the first four dimensions, in make_breakdowns' order
+  auto& row = cells[static_cast<std::size_t>(p)];
+  row[static_cast<std::size_t>(t[0].cell(kpi, static_cast<std::size_t>(k.disposal)))] += n;
+  row[static_cast<std::size_t>(t[1].cell(kpi, k.previous))] += n;
+  row[static_cast<std::size_t>(t[2].cell(kpi, k.girl))] += n;
+  row[static_cast<std::size_t>(t[3].cell(kpi, k.older))] += n;
+}
 
 void Tally::merge(const Tally& o) {
   for (std::size_t p = 0; p < period.size(); ++p)
@@ -11,6 +70,10 @@ void Tally::merge(const Tally& o) {
   for (std::size_t y = 0; y < ccs_year.size(); ++y) ccs_year[y] += o.ccs_year[y];
   for (std::size_t p = 0; p < starts.size(); ++p)
     for (std::size_t k = 0; k < starts[p].size(); ++k) starts[p][k] += o.starts[p][k];
+  for (std::size_t p = 0; p < cells.size(); ++p)
+    for (std::size_t c = 0; c < cells[p].size(); ++c) cells[p][c] += o.cells[p][c];
+  for (std::size_t y = 0; y < year_cells.size(); ++y)
+    for (std::size_t c = 0; c < year_cells[y].size(); ++c) year_cells[y][c] += o.year_cells[y][c];
 }
 
 namespace {
@@ -18,7 +81,7 @@ enum K : int {
   fte_count, fte_rate, cohort_size, reoffenders, reoffences, binary, frequency, per_reoffender, custodial,
   custody_rate, remand_episodes, custody_population, population, ccs, caseload, transitions, offences_committed,
   proven_offences, cost_gbp, fte_girls, fte_caution_first, remand_population, youth_cautions, ycc, convictions,
-  intervention_starts, kpi_count
+  intervention_starts, disposals, kpi_count
 };
 }
 
@@ -51,6 +114,7 @@ const std::vector<KpiDef>& kpi_table() {
     {"youth_conditional_cautions", "Youth conditional cautions", "YCCs", "disposals", {1, 1}, "youth conditional cautions given to children aged 10-17 (MODEL.md 3)", Yearly::Sum},
     {"convictions", "Convictions", "Convictions", "sentencing occasions", {1, 1}, "convictions of children aged 10-17, including for breach (MODEL.md 4)", Yearly::Sum},
     {"intervention_starts", "Intervention places started", "Places started", "places", {1, 1}, "places started on the scenario's interventions (MODEL.md 8)", Yearly::Sum, -1, -1, 1.0, false},
+    {"disposals", "Disposals", "Disposals", "disposals", {1, 1}, "YCs, YCCs and sentences (including for breach) given to children aged 10-17 (MODEL.md 10)", Yearly::Sum},
   };
   // clang-format on
   if (table.size() != kpi_count) throw std::logic_error("kpi_table out of step with its index");
@@ -75,7 +139,7 @@ KpiValues compute_kpis(const Tally& t, const std::vector<long>& months_in_period
   const auto& defs = kpi_table();
   const std::size_t np = t.period.size(), ny = t.ccs_year.size(), nk = defs.size();
   KpiValues v{std::vector<std::vector<double>>(nk, std::vector<double>(np)),
-              std::vector<std::vector<double>>(nk, std::vector<double>(ny))};
+              std::vector<std::vector<double>>(nk, std::vector<double>(ny)), {}, {}};
   // Sums over months (for MeanOfMonths) kept aside so that yearly means weight partial periods correctly.
   std::vector<std::vector<double>> month_sums(nk, std::vector<double>(np, 0.0));
   for (std::size_t p = 0; p < np; ++p) {
@@ -108,6 +172,7 @@ KpiValues compute_kpis(const Tally& t, const std::vector<long>& months_in_period
     P[youth_cautions][p] = g(Counter::youth_cautions);
     P[ycc][p] = g(Counter::youth_conditional_cautions);
     P[convictions][p] = g(Counter::convictions);
+    P[disposals][p] = g(Counter::youth_cautions) + g(Counter::youth_conditional_cautions) + g(Counter::convictions);
     for (std::size_t k = 0; k < nk; ++k)
       if (defs[k].yearly == Yearly::MeanOfMonths) P[k][p] = months > 0 ? month_sums[k][p] / months : 0.0;
   }
@@ -134,6 +199,26 @@ KpiValues compute_kpis(const Tally& t, const std::vector<long>& months_in_period
       for (std::size_t y = 0; y < ny; ++y)
         v.year[k][y] = ratio(v.year[static_cast<std::size_t>(defs[k].numerator)][y],
                              v.year[static_cast<std::size_t>(defs[k].denominator)][y], defs[k].scale);
+  // Breakdowns: counts per period; years are sums of quarters, except distinct children (counted per year).
+  const auto nc = static_cast<std::size_t>(breakdown_cells());
+  v.cells_period.assign(nc, std::vector<double>(np, 0.0));
+  v.cells_year.assign(nc, std::vector<double>(ny, 0.0));
+  for (std::size_t c = 0; c < nc; ++c)
+    for (std::size_t p = 0; p < np; ++p) v.cells_period[c][p] = static_cast<double>(t.cells[p][c]);
+  for (const auto& b : breakdown_table())
+    for (std::size_t j = 0; j < b.kpis.size(); ++j) {
+      const bool distinct = std::string(b.kpis[j]) == "children_cautioned_or_sentenced";
+      for (std::size_t cat = 0; cat < b.categories.size(); ++cat) {
+        const auto c = static_cast<std::size_t>(b.cell(j, cat));
+        for (std::size_t y = 0; y < ny; ++y) {
+          if (distinct) {
+            v.cells_year[c][y] = static_cast<double>(t.year_cells[y][c]);
+            continue;
+          }
+          for (std::size_t p = y * 4; p < std::min(np, y * 4 + 4); ++p) v.cells_year[c][y] += v.cells_period[c][p];
+        }
+      }
+    }
   return v;
 }
 

@@ -40,6 +40,7 @@ struct Enrolment {                     // a place on an intervention (MODEL.md �
 struct CohortEntry {                   // an index event (MODEL.md §6.2), kept while reoffences can count
   std::int32_t month = kLongAgo;
   bool reoffended = false;
+  IndexCategories categories{};        // for the cohort's breakdowns
 };
 
 struct Record {
@@ -50,6 +51,8 @@ struct Record {
   std::int32_t release_month = 0;  // when in custody: month of release (MODEL.md §1b step 3)
   std::int32_t licence_months = 0; // licence length that starts at release
   std::int32_t last_outcome = kLongAgo;  // latest formal outcome or release: the post-event rate (§2)
+  std::int32_t proven_total = 0;         // offences proven by formal outcomes so far (the PNC record)
+  std::int32_t proven_before = 0;        // the same before the latest formal outcome (previous offences, §6.2)
   std::int32_t ycc_end = kLongAgo, ro_end = kLongAgo, yro_end = kLongAgo, licence_end = kLongAgo;  // last month in force
   std::int32_t counted_period = -1, counted_year = -1, index_period = -1;  // de-duplication for KPIs
   std::uint8_t next_cohort = 0;

@@ -30,6 +30,15 @@ std::vector<double> Results::diffs(std::size_t variant, int kpi, std::size_t slo
   return v;
 }
 
+std::vector<double> Results::cell_values(std::size_t variant, int cell, std::size_t slot, bool by_year) const {
+  std::vector<double> out;
+  for (const auto& r : variants[variant].replicates) {
+    const auto& table = by_year ? r.cells_year : r.cells_period;
+    out.push_back(table[static_cast<std::size_t>(cell)][slot]);
+  }
+  return out;
+}
+
 void append_replicates(Results& into, const Results& more) {
   if (into.variants.size() != more.variants.size() || into.first_replicate + into.replicates != more.first_replicate)
     throw std::invalid_argument("append_replicates: results of another scenario or not the next replicates");

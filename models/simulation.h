@@ -46,6 +46,8 @@ struct Results {
   std::vector<double> values(std::size_t variant, int kpi, std::size_t slot, bool by_year) const;
   // Paired difference variant minus baseline, per replicate (MODEL.md §9).
   std::vector<double> diffs(std::size_t variant, int kpi, std::size_t slot, bool by_year) const;
+  // values[replicate] of a breakdown cell (models/kpis.h BreakdownDef::cell) in one period or year.
+  std::vector<double> cell_values(std::size_t variant, int cell, std::size_t slot, bool by_year) const;
 };
 
 Results run_scenario(const Scenario& s, const RunOptions& o = {});

@@ -10,6 +10,7 @@ constexpr long kEntryAgeMonths = 120;       // everyone enters the model at 10
 constexpr long kTransitionAgeMonths = 210;  // 17.5: the `transition` intervention target
 constexpr long kAdultAgeMonths = 216;       // 18: adult outcomes, transitions to probation
 constexpr long kExitAgeMonths = 300;        // 25: leaves the model
+constexpr long kAgeBandSplitMonths = 180;   // 15: the published age bands 10-14 and 15-17
 
 // Proven reoffending (MODEL.md §6.2): offences in index month +1..+12, proven by +18.
 constexpr long kReoffenceWindowMonths = 12;

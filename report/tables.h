@@ -13,6 +13,8 @@ namespace yjsim::report {
 
 // Each KPI by horizon year: mean and 90% interval over replicates; variants with the paired difference.
 std::string text_table(const models::Results& r);
+// The breakdowns of `yjsim run --breakdowns`: the cohort by disposal, previous offences, sex and age, year by year.
+std::string breakdown_table(const models::Results& r);
 // The calibration check of `yjsim targets`.
 std::string format_target_table(const std::vector<analysis::TargetRow>& rows, const models::Results& r);
 // PRCC of each swept parameter on the key KPIs, ranked, as printed by `yjsim sweep`.

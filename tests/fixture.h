@@ -46,6 +46,10 @@ struct Lab {
     return models::PersonMonth{people, block, id, t, age_months};
   }
   std::int64_t count(long period, models::Counter k) const { return block.tally.get(period, k); }
+  std::int64_t cell(long period, const char* dimension, std::size_t kpi, std::size_t category) const {
+    const int at = models::breakdown(dimension).cell(kpi, category);
+    return block.tally.cells[static_cast<std::size_t>(period)][static_cast<std::size_t>(at)];
+  }
 };
 
 // Equal to the last bit (NaN equals NaN): "bit-identical" as the reproducibility tests mean it.

@@ -75,12 +75,17 @@ bool court(const Context& c, PersonMonth& pm) {
     r->in_custody = true;
     if (counted) {
       pm.block.tally.add(period, Counter::custodial_sentences);
+      pm.block.tally.add_cell(period, age_band_cell(1, pm));
       pm.log(c, LogEvent::Custodial);
     }
   }
+  if (counted) pm.block.tally.add_cell(period, disposal_cell(kDisposalSentence0 + static_cast<int>(s)));
   formal_outcome(c, pm, *r, Formal::Conviction, offences);
   // A sentence for breach alone is not an index event; a custodial sentence's index event is the release.
-  if (!to_custody && !breach_only) index_event(c, pm, *r);
+  if (!to_custody && !breach_only)
+    index_event(c, pm, *r, s == Sentence::discharge_fine   ? IndexDisposal::discharge_fine
+                           : s == Sentence::referral_order ? IndexDisposal::referral_order
+                                                           : IndexDisposal::yro);
   return true;
 }
 

@@ -22,10 +22,15 @@ void month_end(const Context& c, PersonMonth& pm);                              
 // Shared by the phases (outcomes.cpp): a YC, YCC, adult caution or conviction proving `offences`.
 void formal_outcome(const Context& c, PersonMonth& pm, Record& r, Formal kind,
                     const std::vector<OffenceGroup>& offences);
-void index_event(const Context& c, PersonMonth& pm, Record& r);
+void index_event(const Context& c, PersonMonth& pm, Record& r, IndexDisposal disposal);
 // Returns false when the remand decision waits for a place (nothing has changed yet).
 bool open_case(const Context& c, PersonMonth& pm, Record& r, std::vector<OffenceGroup>& offences, bool may_remand,
                const Detected& d);
+
+// Breakdown cells (models/kpis.h): age band (0 children cautioned or sentenced, 1 custodial sentences) by the
+// child's age now; the type of a disposal.
+int age_band_cell(std::size_t kpi, const PersonMonth& pm);
+int disposal_cell(int category);
 
 // Offending rate and the search for a quiet person's next offence (offending.cpp).
 double offending_rate(const Context& c, const People& people, std::size_t id, long t, const Record* r);

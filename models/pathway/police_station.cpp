@@ -66,12 +66,12 @@ bool police_outcome(const Context& c, PersonMonth& pm, const Detected& d) {
   switch (outcome) {
     case YC:
       formal_outcome(c, pm, r, Formal::YC, offences);
-      index_event(c, pm, r);
+      index_event(c, pm, r, IndexDisposal::caution);
       return true;
     case YCC:
       formal_outcome(c, pm, r, Formal::YCC, offences);
       r.ycc_end = std::max<std::int32_t>(r.ycc_end, static_cast<std::int32_t>(pm.t + static_cast<long>(p.outcome.ycc_months) - 1));
-      index_event(c, pm, r);
+      index_event(c, pm, r, IndexDisposal::caution);
       return true;
     case AdultCaution:
       formal_outcome(c, pm, r, Formal::AdultCaution, offences);

@@ -17,7 +17,7 @@ void release_from_custody(const Context& c, PersonMonth& pm) {
   r->last_outcome = static_cast<std::int32_t>(pm.t);
   r->last_release = static_cast<std::int32_t>(pm.t);
   if (pm.child()) pm.log(c, LogEvent::Release);
-  index_event(c, pm, *r);
+  index_event(c, pm, *r, IndexDisposal::custody_release);
 }
 
 }  // namespace yjsim::models

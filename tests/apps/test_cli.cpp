@@ -96,12 +96,16 @@ TEST_CASE("a run writes the HDF5 file and CSVs, and no temporary file is left") 
   const auto out = scratch("ok.h5");
   const auto csv = scratch("csv");
   fs::remove(out);
-  const auto r = sh("run " + ok.string() + " -o " + out.string() + " --csv " + csv.string() + " --threads 2");
+  const auto r = sh("run " + ok.string() + " -o " + out.string() + " --csv " + csv.string() + " --threads 2 --breakdowns");
   CHECK(r.code == 0);
   CHECK(r.output.find("fte_rate_per_100k") != std::string::npos);
+  CHECK(r.output.find("custody_release") != std::string::npos);  // the breakdowns table
+  CHECK(r.output.find("reoffences by follow-up month") != std::string::npos);
   CHECK(fs::exists(out));
   CHECK(fs::exists(csv / "kpi_by_quarter.csv"));
   CHECK(fs::exists(csv / "kpi_by_year.csv"));
+  CHECK(fs::exists(csv / "breakdowns_by_quarter.csv"));
+  CHECK(fs::exists(csv / "breakdowns_by_year.csv"));
   CHECK_FALSE(leftovers(out.parent_path()));
   CHECK(sh("check " + ok.string()).code == 0);
   for (const char* f : {"default.toml", "tri_borough_mentoring.toml", "sweeps/mentoring_sensitivity.toml"})

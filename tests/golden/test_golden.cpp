@@ -1,4 +1,4 @@
-// The golden digest: every KPI value (every variant, replicate, quarter and year) of a small scenario that
+// The golden digest: every KPI and breakdown value (every variant, replicate, quarter and year) of a small scenario that
 // touches every part of the pathway and every kind of intervention, hashed bit for bit. Any change of results
 // moves it; the commit that moves it says why and records the new digest in tests/golden/digest.txt.
 #include <doctest/doctest.h>
@@ -24,6 +24,8 @@ std::uint64_t digest(const yjsim::models::Results& r) {
     for (const auto& rep : v.replicates) {
       for (const auto& k : rep.period) for (double x : k) add(x);
       for (const auto& k : rep.year) for (double x : k) add(x);
+      for (const auto& k : rep.cells_period) for (double x : k) add(x);
+      for (const auto& k : rep.cells_year) for (double x : k) add(x);
     }
   return h;
 }

@@ -60,7 +60,7 @@ TEST_CASE("the HDF5 file has the contract's layout and the run's values") {
   hid_t a = H5Aopen(f, "format_version", H5P_DEFAULT);
   H5Aread(a, H5T_NATIVE_LLONG, &version);
   H5Aclose(a);
-  CHECK(version == 1);
+  CHECK(version == 2);  // 2: breakdowns
   for (const auto& def : kpi_table()) {
     hsize_t rows = 0, cols = 0;
     const auto v = read_matrix(f, std::string("/variants/baseline/kpi/") + def.name, rows, cols);
@@ -82,6 +82,38 @@ TEST_CASE("the HDF5 file has the contract's layout and the run's values") {
   hid_t unit_holder = H5Dopen2(f, "/variants/baseline/kpi/fte_rate_per_100k", H5P_DEFAULT);
   CHECK(string_attr(unit_holder, "unit") == "per 100,000 aged 10-17");
   H5Dclose(unit_holder);
+  // Breakdowns: [replicates x periods x categories], labels in order, summing to the KPI.
+  for (const auto& b : breakdown_table())
+    for (std::size_t j = 0; j < b.kpis.size(); ++j) {
+      const std::string at = std::string("/variants/fewer_charges/breakdown/") + b.dimension + "/" + b.kpis[j];
+      hid_t d = H5Dopen2(f, at.c_str(), H5P_DEFAULT);
+      REQUIRE(d >= 0);
+      hid_t sp = H5Dget_space(d);
+      hsize_t dims[3] = {0, 0, 0};
+      CHECK(H5Sget_simple_extent_ndims(sp) == 3);
+      H5Sget_simple_extent_dims(sp, dims, nullptr);
+      CHECK(dims[0] == 3);
+      CHECK(dims[1] == 8);
+      CHECK(dims[2] == b.categories.size());
+      std::vector<double> v(dims[0] * dims[1] * dims[2]);
+      H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data());
+      const auto total = r.values(1, kpi_index(b.kpis[j]), 5, false);
+      for (hsize_t rep = 0; rep < 3; ++rep) {
+        double sum = 0;
+        for (hsize_t c = 0; c < dims[2]; ++c) sum += v[(rep * dims[1] + 5) * dims[2] + c];
+        CHECK(sum == total[rep]);
+      }
+      hid_t a2 = H5Aopen(d, "categories", H5P_DEFAULT);
+      hid_t t2 = H5Aget_type(a2);
+      std::vector<char*> labels(b.categories.size());
+      H5Aread(a2, t2, labels.data());
+      for (std::size_t c = 0; c < labels.size(); ++c) CHECK(std::string(labels[c]) == b.categories[c]);
+      for (char* l : labels) H5free_memory(l);
+      H5Tclose(t2);
+      H5Aclose(a2);
+      H5Sclose(sp);
+      H5Dclose(d);
+    }
   H5Fclose(f);
   std::filesystem::remove(path);
 }

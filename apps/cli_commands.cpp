@@ -13,6 +13,7 @@
 #include "io/atomic_file.h"
 #include "io/writers.h"
 #include "analysis/calibration.h"
+#include "analysis/fit.h"
 #include "models/scenario.h"
 #include "models/simulation.h"
 #include "input/scenario_reader.h"
@@ -120,10 +121,30 @@ int params(bool as_toml, bool interventions) {
 }
 
 int targets(const RunArgs& a, const std::atomic<bool>& interrupted) {
-  const models::Scenario s = load(a);
+  models::Scenario s = load(a);
+  if (!a.fit.empty()) {
+    std::vector<analysis::FitParameter> params;
+    for (const auto& f : a.fit) params.push_back(analysis::parse_fit_parameter(f));
+    const auto started = Clock::now();
+    const auto fit = analysis::fit_to_targets(s, params, a.budget, [&](long n, double value, double best) {
+      if (interrupted.load()) throw sim::Cancelled();
+      if (!a.quiet)
+        std::fprintf(stderr, "  fit: run %ld of at most %ld, objective %.3g, best %.3g, %.0f s\n", n, a.budget, value,
+                     best, std::chrono::duration<double>(Clock::now() - started).count());
+    });
+    std::cout << "Fitted (" << fit.evaluations << " runs, objective " << fit.objective
+              << " = sum of squared misses in half-tolerances):\n";
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      analysis::set_parameter(s, params[i].name, fit.values[i]);
+      std::cout << "  " << params[i].name << " = " << fit.values[i] << '\n';
+    }
+    models::validate(s);
+    std::cout << "\nThe fitted scenario's parameters (paste into the scenario file):\n"
+              << input::scenario_to_toml(s) << '\n';
+  }
   const models::Results r = simulate(s, a, interrupted);
   const auto rows = analysis::compare_with_targets(r, s.baseline().population.size_10_17);
-  std::cout << report::format_target_table(rows, r);
+  std::cout << report::format_target_table(rows, r) << (a.breakdowns ? report::breakdown_table(r) : "");
   return 0;
 }
 

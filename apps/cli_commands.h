@@ -3,6 +3,7 @@
 #include <atomic>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace yjsim::cli {
 
@@ -15,6 +16,8 @@ struct RunArgs {
   int threads = 0;
   bool quiet = false;
   bool breakdowns = false;  // also print the breakdowns table
+  std::vector<std::string> fit;  // targets --fit name:low:high ...
+  long budget = 400;             // targets --fit: most runs
 };
 
 class Cluster;

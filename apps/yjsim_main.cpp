@@ -57,6 +57,12 @@ int main(int argc, char** argv) {
   auto* targets = app.add_subcommand(
       "targets", "run a scenario and compare its first reported year with the calibration targets (MODEL.md 7)");
   add_run_flags(targets);
+  targets->add_option("--fit", a.fit,
+                      "fit these parameters to the toleranced targets first (name:low:high, e.g. "
+                      "offending.age_rr[3]:0.1:0.5; a range court.custody_age_rr[0:5] takes one value; an element of "
+                      "a probability row rescales the rest), then check; prints the fitted values as TOML");
+  targets->add_option("--budget", a.budget, "--fit: at most this many runs")->check(CLI::Range(1L, 100000L));
+  targets->add_flag("--breakdowns", a.breakdowns, "also print the breakdowns of the (fitted) run");
 
   try {
     app.parse(argc, argv);

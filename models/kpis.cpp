@@ -81,7 +81,7 @@ enum K : int {
   fte_count, fte_rate, cohort_size, reoffenders, reoffences, binary, frequency, per_reoffender, custodial,
   custody_rate, remand_episodes, custody_population, population, ccs, caseload, transitions, offences_committed,
   proven_offences, cost_gbp, fte_girls, fte_caution_first, remand_population, youth_cautions, ycc, convictions,
-  intervention_starts, disposals, kpi_count
+  intervention_starts, disposals, custodial_term_months, custodial_sentence_length, kpi_count
 };
 }
 
@@ -115,6 +115,8 @@ const std::vector<KpiDef>& kpi_table() {
     {"convictions", "Convictions", "Convictions", "sentencing occasions", {1, 1}, "convictions of children aged 10-17, including for breach (MODEL.md 4)", Yearly::Sum},
     {"intervention_starts", "Intervention places started", "Places started", "places", {1, 1}, "places started on the scenario's interventions (MODEL.md 8)", Yearly::Sum, -1, -1, 1.0, false},
     {"disposals", "Disposals", "Disposals", "disposals", {1, 1}, "YCs, YCCs and sentences (including for breach) given to children aged 10-17 (MODEL.md 10)", Yearly::Sum},
+    {"custodial_term_months", "Custodial terms (months, summed)", "Custodial months", "months", {1, 0}, "the terms of the custodial sentences given to children aged 10-17, custody and licence together, summed (docs/kpis.md)", Yearly::Sum},
+    {"custodial_sentence_length", "Average custodial sentence length", "Custodial length", "months", {1, 1}, "custodial_term_months / custodial_sentences: the published average custodial sentence length (docs/kpis.md)", Yearly::Ratio, custodial_term_months, custodial, 1.0, false},
   };
   // clang-format on
   if (table.size() != kpi_count) throw std::logic_error("kpi_table out of step with its index");
@@ -173,6 +175,7 @@ KpiValues compute_kpis(const Tally& t, const std::vector<long>& months_in_period
     P[ycc][p] = g(Counter::youth_conditional_cautions);
     P[convictions][p] = g(Counter::convictions);
     P[disposals][p] = g(Counter::youth_cautions) + g(Counter::youth_conditional_cautions) + g(Counter::convictions);
+    P[custodial_term_months][p] = g(Counter::custodial_term_months);
     for (std::size_t k = 0; k < nk; ++k)
       if (defs[k].yearly == Yearly::MeanOfMonths) P[k][p] = months > 0 ? month_sums[k][p] / months : 0.0;
   }

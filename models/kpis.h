@@ -30,6 +30,7 @@ enum class Counter : int {
   youth_conditional_cautions,
   convictions,
   court_occasions,       // sentencing occasions (for court costs)
+  custodial_term_months, // the terms of the period's custodial sentences (custody plus licence), summed
   count_
 };
 constexpr int kCounters = static_cast<int>(Counter::count_);

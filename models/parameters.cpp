@@ -67,6 +67,8 @@ std::vector<ParamDecl> make_table() {
   {"court.yro_months", "months (min, max)", 1, 36, {6, 24}, "assumption within the legal maximum of 36 (MODEL.md §4)", true, false, Check::Increasing, [](Params& p) { return arr(p.court.yro_months); }},
   {"court.dto_terms", "months", 4, 24, {4, 6, 8, 10, 12, 18, 24}, "sourced list of DTO terms (MODEL.md §4)", true, false, Check::None, [](Params& p) { return arr(p.court.dto_terms); }},
   {"court.dto_weights", "relative weights", 0, kInf, {0.30, 0.25, 0.15, 0.08, 0.12, 0.05, 0.05}, "assumption; median 90 nights in custody per DTO episode (MODEL.md §4)", false, false, Check::Positive, [](Params& p) { return arr(p.court.dto_weights); }},
+  {"court.custody_age_rr", "ratio on the DTO and long-detention shares, ages 10..17", 0, 100, {1, 1, 1, 1, 1, 1, 1, 1}, "version 1: 1 (no age effect); custody is mostly given at 16-17 (docs/model.md, version 2)", false, false, Check::Positive, [](Params& p) { return arr(p.court.custody_age_rr); }},
+  {"court.custody_conviction_rr", "ratio on the DTO and long-detention shares per previous conviction (at most 10)", 0, 10, {1}, "version 1: 1 (history class only); sentencing guidelines weigh previous convictions (docs/model.md, version 2)", false, false, Check::None, [](Params& p) { return one(p.court.custody_conviction_rr); }},
   {"court.long_extra_months_mean", "months", 0, 240, {10}, "anchors: median 187-224, mean 323 nights (MODEL.md §4)", false, false, Check::None, [](Params& p) { return one(p.court.long_extra_months_mean); }},
   // orders (MODEL.md §4)
   {"orders.yro_breach_monthly", "probability per month", 0, 1, {0.015}, "assumption (MODEL.md §4)", false, false, Check::None, [](Params& p) { return one(p.orders.yro_breach_monthly); }},

@@ -79,6 +79,8 @@ struct Params {
     std::array<double, 7> dto_terms;     // DTO terms, months
     std::array<double, 7> dto_weights;   // their weights
     double long_extra_months_mean;       // long detention custody = 1 + geometric with this mean
+    std::array<double, 8> custody_age_rr;  // ratio on the custodial shares of a sentence by age 10..17
+    double custody_conviction_rr;        // ratio on the custodial shares per previous conviction (up to 10)
   } court;
   struct Orders {
     double yro_breach_monthly;

@@ -53,6 +53,7 @@ struct Record {
   std::int32_t last_outcome = kLongAgo;  // latest formal outcome or release: the post-event rate (§2)
   std::int32_t proven_total = 0;         // offences proven by formal outcomes so far (the PNC record)
   std::int32_t proven_before = 0;        // the same before the latest formal outcome (previous offences, §6.2)
+  std::uint8_t convictions = 0;          // convictions so far (at most 255), for sentencing
   std::int32_t ycc_end = kLongAgo, ro_end = kLongAgo, yro_end = kLongAgo, licence_end = kLongAgo;  // last month in force
   std::int32_t counted_period = -1, counted_year = -1, index_period = -1;  // de-duplication for KPIs
   std::uint8_t next_cohort = 0;

@@ -3,7 +3,7 @@
 # YJSIM_WERROR=ON makes warnings errors (CI does this).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages="build-essential cmake ninja-build pkg-config git libtbb-dev libboost-dev librandom123-dev
+packages="build-essential cmake ninja-build pkg-config git libtbb-dev libboost-dev librandom123-dev libnlopt-cxx-dev
           libhdf5-dev hdf5-tools libtomlplusplus-dev libcli11-dev doctest-dev libopenmpi-dev openmpi-bin
           libimgui-dev libglfw3-dev libstb-dev libgl-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core"
 missing=""

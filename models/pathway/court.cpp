@@ -1,5 +1,7 @@
 // MODEL.md §1b step 8 and §4: cases due this month are sentenced together as one occasion.
 #include <algorithm>
+#include <array>
+#include <cmath>
 
 #include "models/pathway/phases.h"
 #include "sim/distributions.h"
@@ -14,6 +16,23 @@ long custody_months(const Context& c, Sentence s, const sim::Words& w) {
   }
   return 1 + sim::geometric0(sim::unit(w[3]), c.p.court.long_extra_months_mean);
 }
+// The sentence table's shares, with the custodial ones scaled by age and previous convictions (MODEL.md §10;
+// court.custody_age_rr, court.custody_conviction_rr) and the table renormalised. At ratio 1 the table itself,
+// so version 1's draws are unchanged.
+std::array<double, 5> sentence_shares(const Context& c, const std::array<double, 5>& table, const Record& r, long age) {
+  const auto year = static_cast<std::size_t>(std::clamp(age / 12, 10L, 17L) - 10);
+  const double rr = c.p.court.custody_age_rr[year] *
+                    std::pow(c.p.court.custody_conviction_rr, std::min<int>(r.convictions, 10));
+  if (rr == 1.0) return table;
+  std::array<double, 5> w = table;
+  w[static_cast<std::size_t>(Sentence::dto)] *= rr;
+  w[static_cast<std::size_t>(Sentence::long_detention)] *= rr;
+  double sum = 0;
+  for (double x : w) sum += x;
+  for (double& x : w) x /= sum;
+  return w;
+}
+
 }  // namespace
 
 bool court(const Context& c, PersonMonth& pm) {
@@ -35,7 +54,7 @@ bool court(const Context& c, PersonMonth& pm) {
   const auto& table = remanded ? p.court.sentence_remanded
                       : (r->history == History::Convicted || breach_only) ? p.court.sentence_repeat
                                                                           : p.court.sentence_first;
-  auto s = static_cast<Sentence>(sim::categorical(sim::unit(w[1]), table));
+  auto s = static_cast<Sentence>(sim::categorical(sim::unit(w[1]), sentence_shares(c, table, *r, pm.age)));
   std::int8_t community_instead = -1;  // MODEL.md §8 custody_to_community_share: a YRO with the intervention
   if (!acquitted && custodial(s) && pm.child()) {
     const PathwayAnswer a = pathway_place(c, pm, *r, Target::cusp_of_custody);
@@ -75,12 +94,14 @@ bool court(const Context& c, PersonMonth& pm) {
     r->in_custody = true;
     if (counted) {
       pm.block.tally.add(period, Counter::custodial_sentences);
+      pm.block.tally.add(period, Counter::custodial_term_months, 2 * months);  // custody, then licence as long
       pm.block.tally.add_cell(period, age_band_cell(1, pm));
       pm.log(c, LogEvent::Custodial);
     }
   }
   if (counted) pm.block.tally.add_cell(period, disposal_cell(kDisposalSentence0 + static_cast<int>(s)));
   formal_outcome(c, pm, *r, Formal::Conviction, offences);
+  if (r->convictions < 255) ++r->convictions;
   // A sentence for breach alone is not an index event; a custodial sentence's index event is the release.
   if (!to_custody && !breach_only)
     index_event(c, pm, *r, s == Sentence::discharge_fine   ? IndexDisposal::discharge_fine

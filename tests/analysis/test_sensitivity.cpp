@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "fixture.h"
+#include "analysis/fit.h"
 #include "analysis/sensitivity.h"
+#include "sim/errors.h"
 #include "input/sweep.h"
 #include "sim/summary.h"
 
@@ -75,4 +77,26 @@ TEST_CASE("PRCC of a perfectly monotone response is +-1, not undefined") {
   const std::vector<double> y{60, 50, 40, 30, 20, 10};
   const auto r = prcc(x, y);
   CHECK(r[0] == doctest::Approx(-1).epsilon(1e-6));
+}
+
+TEST_CASE("fit parameters: elements, ranges of elements, probability rows kept summing to 1, bad names refused") {
+  auto s = yjsim::test::scenario("");
+  set_parameter(s, "offending.age_rr[3]", 0.3);
+  CHECK(s.baseline().offending.age_rr[3] == 0.3);
+  set_parameter(s, "court.custody_age_rr[0:5]", 0.2);
+  for (std::size_t i = 0; i < 8; ++i) CHECK(s.baseline().court.custody_age_rr[i] == (i <= 5 ? 0.2 : 1.0));
+  set_parameter(s, "outcome.cautioned[4]", 0.7);  // charge share down; the others scaled up in proportion
+  double sum = 0;
+  for (double x : s.baseline().outcome.cautioned) sum += x;
+  CHECK(sum == doctest::Approx(1.0).epsilon(1e-12));
+  CHECK(s.baseline().outcome.cautioned[2] == doctest::Approx(0.013 * 0.3 / 0.1));
+  CHECK(get_parameter(s, "outcome.cautioned[4]") == 0.7);
+  CHECK_NOTHROW(validate(s));
+  const auto f = parse_fit_parameter("offending.age_rr[2]:0.03:0.3");
+  CHECK(f.name == "offending.age_rr[2]");
+  CHECK(f.high == 0.3);
+  CHECK_THROWS_AS(parse_fit_parameter("offending.base_rat:0:1"), yjsim::sim::InputError);
+  CHECK_THROWS_AS(parse_fit_parameter("offending.age_rr:0:1"), yjsim::sim::InputError);  // an array needs [i]
+  CHECK_THROWS_AS(parse_fit_parameter("offending.age_rr[20]:0:1"), yjsim::sim::InputError);
+  CHECK_THROWS_AS(parse_fit_parameter("offending.base_rate:1:0"), yjsim::sim::InputError);
 }

@@ -1,5 +1,6 @@
 #include "models/parameters.h"
 
+#include <charconv>
 #include <cstdio>
 #include <sstream>
 
@@ -14,6 +15,13 @@ std::span<double> arr(std::array<double, N>& a) {
 std::span<double> one(double& x) { return {&x, 1}; }
 
 constexpr double kInf = 1e300;
+
+// The shortest text that reads back as the same double (so that written defaults are the defaults exactly).
+std::string shortest(double x) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, x);
+  return std::string(buf, r.ptr);
+}
 
 // clang-format off
 std::vector<ParamDecl> make_table() {
@@ -33,7 +41,7 @@ std::vector<ParamDecl> make_table() {
   {"offending.age_rr", "rate ratio, ages 10..24", 0, 100, {0.04, 0.08, 0.15, 0.25, 0.40, 0.69, 0.89, 1.00, 0.95, 0.85, 0.75, 0.65, 0.65, 0.65, 0.65}, "shape from YJB disposals per 1,000 by age 2015/16; 10-14 split and adult decline assumed (MODEL.md §2)", false, false, Check::None, [](Params& p) { return arr(p.offending.age_rr); }},
   {"offending.girl_rr", "rate ratio", 0, 10, {0.15}, "calibrated (MODEL.md §2) so that girls are 18.4% of FTEs (YJS suppl. Table 2.4)", false, true, Check::None, [](Params& p) { return one(p.offending.girl_rr); }},
   {"offending.on_order_rr", "rate ratio", 0, 10, {1.0}, "assumption (MODEL.md §2)", false, false, Check::None, [](Params& p) { return one(p.offending.on_order_rr); }},
-  {"offending.post_event_rr", "extra rate ratio", 0, 100, {0.40}, "calibrated (MODEL.md §2) to the published timing of reoffending", false, false, Check::None, [](Params& p) { return one(p.offending.post_event_rr); }},
+  {"offending.post_event_rr", "extra rate ratio", 0, 100, {0.30}, "calibrated to the binary reoffending rate 37.8% (y/e March 2019; docs/calibration.md); the model specification's prior was 0.40", false, false, Check::None, [](Params& p) { return one(p.offending.post_event_rr); }},
   {"offending.post_event_months", "months", 0.01, 120, {5.28}, "calibrated (MODEL.md §2)", false, false, Check::None, [](Params& p) { return one(p.offending.post_event_months); }},
   {"offending.custody_rr", "rate ratio", 0, 10, {1.5}, "calibrated (MODEL.md §2); College of Policing: custody vs community RR about 1.17", false, false, Check::None, [](Params& p) { return one(p.offending.custody_rr); }},
   // desistance (MODEL.md §1)
@@ -123,7 +131,7 @@ std::string parameter_table_markdown() {
     if (d.max >= kInf) out << ">= " << d.min; else out << d.min << " .. " << d.max;
     if (d.check == Check::Probabilities) out << ", sum 1";
     out << " | ";
-    for (std::size_t i = 0; i < d.default_value.size(); ++i) out << (i ? ", " : "") << d.default_value[i];
+    for (std::size_t i = 0; i < d.default_value.size(); ++i) out << (i ? ", " : "") << shortest(d.default_value[i]);
     out << " | " << d.source << " | " << (d.fixed_at_entry ? "no (drawn at entry)" : "yes") << " |\n";
   }
   out << "| `run.start` | YYYY-MM | any month | 2018-04 | MODEL.md §6.2 (financial-year quarters) | no |\n";
@@ -149,7 +157,7 @@ std::string parameter_table_toml() {
     }
     out << "# " << d.unit << "; source: " << d.source << "\n" << name.substr(sec.size() + 1) << " = ";
     if (d.default_value.size() > 1) out << "[";
-    for (std::size_t i = 0; i < d.default_value.size(); ++i) out << (i ? ", " : "") << d.default_value[i];
+    for (std::size_t i = 0; i < d.default_value.size(); ++i) out << (i ? ", " : "") << shortest(d.default_value[i]);
     if (d.default_value.size() > 1) out << "]";
     out << "\n";
   }

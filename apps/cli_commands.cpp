@@ -78,19 +78,25 @@ models::Results simulate(const models::Scenario& s, const RunArgs& a, const std:
 int run(const RunArgs& a, const std::atomic<bool>& interrupted) {
   const models::Scenario s = load(a);
   const std::string out = a.output.empty() ? std::filesystem::path(a.scenario).stem().string() + ".h5" : a.output;
-  // Fail on an unwritable destination before spending the run.
+  // Refuse a bad or unwritable destination before spending the run: a directory, device or FIFO where a file
+  // would be put is bad input (exit 2); a folder that cannot be written is an I/O failure (exit 1).
+  io::check_output_file(out, "--output");
+  if (!a.csv_dir.empty()) {
+    io::check_output_dir(a.csv_dir, "--csv");
+    for (const char* f : {"kpi_by_quarter.csv", "kpi_by_year.csv"}) io::check_output_file(a.csv_dir + "/" + f, "--csv");
+  }
   const auto parent = std::filesystem::path(out).parent_path();
   io::ensure_writable_dir(parent.empty() ? "." : parent.string());
   if (!a.csv_dir.empty()) io::ensure_writable_dir(a.csv_dir);
   const models::Results r = simulate(s, a, interrupted);
   if (interrupted.load()) throw sim::Cancelled();
   if (!a.quiet) std::cout << report::text_table(r) << std::flush;
-  io::write_hdf5(r, io::RunInfo{a.scenario, s.text, input::scenario_to_toml(s)}, out);
-  if (!a.csv_dir.empty()) io::write_csv(r, a.csv_dir);
-  if (interrupted.load()) {  // interrupted while writing: take the outputs back
-    std::filesystem::remove(out);
-    throw sim::Cancelled();
-  }
+  // The HDF5 file and the CSV set succeed or fail together: all written in full, then all renamed into place.
+  io::OutputSet outputs;
+  io::write_hdf5(r, io::RunInfo{a.scenario, s.text, input::scenario_to_toml(s)}, out, outputs);
+  if (!a.csv_dir.empty()) io::write_csv(r, a.csv_dir, outputs);
+  if (interrupted.load()) throw sim::Cancelled();  // interrupted while writing: nothing is replaced
+  outputs.commit();
   if (!a.quiet) std::cout << "\nResults written to " << out << (a.csv_dir.empty() ? "" : " and " + a.csv_dir + "/") << '\n';
   return 0;
 }

@@ -1,7 +1,7 @@
 // CSV: the same KPI tables as the HDF5 file, one row per variant x replicate x period (and x year).
 #include <cmath>
 #include <cstdio>
-#include <fstream>
+#include <sstream>
 
 #include "io/atomic_file.h"
 #include "io/writers.h"
@@ -18,11 +18,32 @@ std::string num(double x) {
   return buf;
 }
 
-void write_one(const models::Results& r, const std::string& path, bool by_year) {
-  AtomicFile out(path);
+// Rows are formatted in memory and handed to the atomic file in pieces of about 1 MiB (each write checked).
+class Chunked {
+ public:
+  explicit Chunked(AtomicFile& out) : out_(out) {}
+  template <typename T>
+  Chunked& operator<<(const T& x) {
+    buf_ << x;
+    return *this;
+  }
+  void row_done() {
+    if (buf_.tellp() < (1 << 20)) return;
+    flush();
+  }
+  void flush() {
+    out_.write(buf_.str());
+    buf_.str("");
+  }
+
+ private:
+  AtomicFile& out_;
+  std::ostringstream buf_;
+};
+
+void write_one(const models::Results& r, AtomicFile& out, bool by_year) {
   {
-    std::ofstream f(out.temp_path());
-    if (!f) throw sim::IoError("cannot write " + path);
+    Chunked f(out);
     const auto& defs = models::kpi_table();
     f << "variant,replicate," << (by_year ? "year,first_month,last_month" : "period,label,first_month,last_month");
     for (const auto& d : defs) f << ',' << d.name;
@@ -50,19 +71,25 @@ void write_one(const models::Results& r, const std::string& path, bool by_year) 
               f << ',' << num(table[k][static_cast<std::size_t>(s)] - base[k][static_cast<std::size_t>(s)]);
           }
           f << '\n';
+          f.row_done();
         }
     f.flush();
-    if (!f) throw sim::IoError("cannot write " + path);
   }
-  out.commit();
 }
 
 }  // namespace
 
-void write_csv(const models::Results& r, const std::string& dir) {
+void write_csv(const models::Results& r, const std::string& dir, OutputSet& outputs) {
+  check_output_dir(dir);
   ensure_writable_dir(dir);
-  write_one(r, dir + "/kpi_by_quarter.csv", false);
-  write_one(r, dir + "/kpi_by_year.csv", true);
+  write_one(r, outputs.add(dir + "/kpi_by_quarter.csv"), false);
+  write_one(r, outputs.add(dir + "/kpi_by_year.csv"), true);
+}
+
+void write_csv(const models::Results& r, const std::string& dir) {
+  OutputSet outputs;
+  write_csv(r, dir, outputs);
+  outputs.commit();
 }
 
 }  // namespace yjsim::io

@@ -187,8 +187,11 @@ void check_values(const Sweep& s, const Axis& a, const Target& t) {
 }  // namespace
 
 bool is_sweep_file(const std::string& path) {
+  std::string text;
+  std::string problem;
+  if (!try_read_text_file(path, text, problem)) return false;  // the scenario reader then says why
   try {
-    return toml::parse_file(path).contains("axis");
+    return toml::parse(text, path).contains("axis");
   } catch (const toml::parse_error&) {
     return false;
   }

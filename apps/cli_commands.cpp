@@ -101,17 +101,19 @@ int run(const RunArgs& a, const std::atomic<bool>& interrupted) {
   return 0;
 }
 
-int check_sweep(const std::string& file) {
-  const input::Sweep s = input::load_sweep(file);
+int check_sweep(const std::string& file, const std::atomic<bool>& interrupted) {
+  input::SweepOptions options;
+  options.cancel = &interrupted;  // validating a large sweep takes time: Ctrl-C is honoured
+  const input::Sweep s = input::load_sweep(file, options);
   std::cout << file << ": valid sweep; " << s.points.size() << " points (" << input::design_name(s.design) << ", "
             << s.axes.size() << " axes), " << s.base.baseline().run.replicates << " replicates, "
             << s.base.variants.size() << " variants each\n";
   return 0;
 }
 
-int check(const std::string& scenario) {
+int check(const std::string& scenario, const std::atomic<bool>& interrupted) {
   // A sweep file has [[axis]] tables at its top level; anything else is read as a scenario.
-  if (input::is_sweep_file(scenario)) return check_sweep(scenario);
+  if (input::is_sweep_file(scenario)) return check_sweep(scenario, interrupted);
   const models::Scenario s = input::load_scenario(scenario);
   std::cout << scenario << ": valid; baseline";
   for (std::size_t v = 1; v < s.variants.size(); ++v) std::cout << ", " << s.variants[v].name;

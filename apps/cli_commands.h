@@ -27,8 +27,8 @@ struct SweepArgs {
 
 int run(const RunArgs& a, const std::atomic<bool>& interrupted);
 int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& cluster);
-int check_sweep(const std::string& file);
-int check(const std::string& scenario);
+int check_sweep(const std::string& file, const std::atomic<bool>& interrupted);
+int check(const std::string& scenario, const std::atomic<bool>& interrupted);
 int params(bool as_toml, bool interventions);
 int targets(const RunArgs& a, const std::atomic<bool>& interrupted);
 

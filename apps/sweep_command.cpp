@@ -106,7 +106,9 @@ std::vector<double> run_unit(const input::Sweep& s, const Unit& u, const SweepAr
 }  // namespace
 
 int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& cluster) {
-  const input::Sweep s = input::load_sweep(a.sweep);
+  input::SweepOptions options;
+  options.cancel = &interrupted;  // validating a large sweep takes time: Ctrl-C is honoured
+  const input::Sweep s = input::load_sweep(a.sweep, options);
   const std::string out = a.output.empty() ? std::filesystem::path(a.sweep).stem().string() + ".h5" : a.output;
   const std::string parts = io::parts_dir(out);
   std::vector<unsigned char> done(s.points.size(), 0);

@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (*run) return yjsim::cli::run(a, g_interrupted);
-    if (*check) return yjsim::cli::check(check_file);
+    if (*check) return yjsim::cli::check(check_file, g_interrupted);
     if (*params) return yjsim::cli::params(params_toml, params_interventions);
     if (*targets) return yjsim::cli::targets(a, g_interrupted);
     if (*sweep) return yjsim::cli::sweep(sw, g_interrupted, cluster);

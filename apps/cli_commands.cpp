@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -55,11 +56,27 @@ class Progress {
   std::mutex mutex_;
 };
 
+// --seed: a whole number 0 .. 2^63 - 1 written in digits, as run.seed in a file (no sign, no wrap-around).
+std::uint64_t seed_flag(const std::string& text) {
+  constexpr std::uint64_t kMax = 9223372036854775807ULL;  // 2^63 - 1
+  std::uint64_t v = 0;
+  bool ok = !text.empty() && text.size() <= 19;
+  for (char c : text) {
+    if (!ok) break;
+    ok = c >= '0' && c <= '9';
+    if (ok) v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (!ok || v > kMax)
+    throw sim::InputError("command line", 0, "--seed", text, "a whole number 0 .. 9223372036854775807 (2^63 - 1), as run.seed");
+  return v;
+}
+
 models::Scenario load(const RunArgs& a) {
+  const std::optional<std::uint64_t> seed = a.seed ? std::optional(seed_flag(*a.seed)) : std::nullopt;
   models::Scenario s = input::load_scenario(a.scenario);
   for (auto& v : s.variants) {  // command-line flags override the file (CONTRACT.md)
     if (a.replicates) v.params.run.replicates = static_cast<double>(*a.replicates);
-    if (a.seed) v.params.run.seed = *a.seed;
+    if (seed) v.params.run.seed = *seed;
   }
   return s;
 }

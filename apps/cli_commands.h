@@ -11,7 +11,7 @@ struct RunArgs {
   std::string output;  // HDF5 path; empty: <scenario stem>.h5
   std::string csv_dir;
   std::optional<long> replicates;
-  std::optional<unsigned long long> seed;
+  std::optional<std::string> seed;  // checked as strictly as run.seed in a file (0 .. 2^63 - 1)
   int threads = 0;
   bool quiet = false;
 };

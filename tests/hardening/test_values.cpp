@@ -1,4 +1,5 @@
-// Issue 14, item 8: values checked as strictly on the command line as in a file.
+// Issue 14, items 8 and 10: values checked as strictly on the command line as in a file, and whole numbers
+// where a count is meant.
 #include <cmath>
 #include <string>
 
@@ -32,4 +33,18 @@ TEST_CASE("item 8: --seed is checked as strictly as run.seed in a file (0 .. 2^6
   CHECK(run_yjsim("check " + q(write("sw_seed3.toml", "lhs_seed = 1e3\n" + axis))).code == 2);
   const auto sweep = yjsim::input::parse_sweep("seed = 9007199254740993\n" + axis, "sw.toml");
   CHECK(sweep.base.baseline().run.seed == 9007199254740993ULL);  // 2^53 + 1: exact
+}
+
+TEST_CASE("item 10: size_10_17 must be a whole number (2.5 refused); 0 is defined: no children, counts 0, rates NaN") {
+  auto r = run_yjsim("check " + q(write("size_frac.toml", "[population]\nsize_10_17 = 2.5\n")));
+  CHECK(r.code == 2);
+  CHECK(r.output.find("size_frac.toml:2") != std::string::npos);
+  CHECK(r.output.find("whole number") != std::string::npos);
+  CHECK(run_yjsim("check " + q(write("size_zero.toml", "[population]\nsize_10_17 = 0\n"))).code == 0);
+  const auto res = yjsim::models::run_scenario(yjsim::test::scenario("[run]\nreplicates = 2\nmonths = 12\n[population]\nsize_10_17 = 0\n"));
+  CHECK(yjsim::test::kpi(res, "population_10_17", 0, false) == 0);
+  CHECK(yjsim::test::kpi(res, "fte_count", 0, false) == 0);
+  CHECK(std::isnan(res.values(0, yjsim::models::kpi_index("fte_rate_per_100k"), 0, false)[0]));
+  // The documentation says so (docs/kpis.md, NaN rules).
+  CHECK(read(std::string(YJSIM_SOURCE_DIR) + "/docs/kpis.md").find("size_10_17 = 0") != std::string::npos);
 }

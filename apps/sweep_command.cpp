@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <thread>
 
 #include "apps/cli_commands.h"
 #include "apps/cluster.h"
@@ -174,11 +175,15 @@ int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& clu
       cluster.finish_sends();
       return 0;
     }
-    while (gather.gathered() < units.size()) {  // the other processes' units
+    while (gather.gathered() < units.size()) {  // the other processes' units, Ctrl-C honoured while waiting
       int tag = 0;
       std::vector<double> got;
-      cluster.receive(tag, got);
-      take(std::move(got));
+      if (cluster.try_receive(tag, got)) {
+        take(std::move(got));
+        continue;
+      }
+      if (interrupted.load()) throw sim::Cancelled();
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     if (interrupted.load()) throw sim::Cancelled();
     simulated = seconds_since(started);
@@ -187,7 +192,10 @@ int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& clu
     io::write_sweep_hdf5(out, s, points, sensitivity);
     written = seconds_since(started) - simulated;
   } catch (const sim::Cancelled&) {
-    if (cluster.size() > 1) cluster.abort(130, "interrupted; finished points are kept for --resume");
+    // Under mpirun the launcher reports its own exit code (Open MPI: 1), not 130: the message says what happened.
+    if (cluster.size() > 1)
+      cluster.abort(130, "interrupted (Ctrl-C or SIGTERM); no results file written; finished points are kept in " +
+                             parts + " for --resume");
     throw;
   } catch (const sim::IoError& e) {
     const std::string why = std::string(e.what()) + "; no results file written; the finished points are kept in " +

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -56,11 +57,27 @@ class Progress {
   std::mutex mutex_;
 };
 
+// --seed: a whole number 0 .. 2^63 - 1 written in digits, as run.seed in a file (no sign, no wrap-around).
+std::uint64_t seed_flag(const std::string& text) {
+  constexpr std::uint64_t kMax = 9223372036854775807ULL;  // 2^63 - 1
+  std::uint64_t v = 0;
+  bool ok = !text.empty() && text.size() <= 19;
+  for (char c : text) {
+    if (!ok) break;
+    ok = c >= '0' && c <= '9';
+    if (ok) v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (!ok || v > kMax)
+    throw sim::InputError("command line", 0, "--seed", text, "a whole number 0 .. 9223372036854775807 (2^63 - 1), as run.seed");
+  return v;
+}
+
 models::Scenario load(const RunArgs& a) {
+  const std::optional<std::uint64_t> seed = a.seed ? std::optional(seed_flag(*a.seed)) : std::nullopt;
   models::Scenario s = input::load_scenario(a.scenario);
   for (auto& v : s.variants) {  // command-line flags override the file (CONTRACT.md)
     if (a.replicates) v.params.run.replicates = static_cast<double>(*a.replicates);
-    if (a.seed) v.params.run.seed = *a.seed;
+    if (seed) v.params.run.seed = *seed;
   }
   return s;
 }
@@ -79,34 +96,42 @@ models::Results simulate(const models::Scenario& s, const RunArgs& a, const std:
 int run(const RunArgs& a, const std::atomic<bool>& interrupted) {
   const models::Scenario s = load(a);
   const std::string out = a.output.empty() ? std::filesystem::path(a.scenario).stem().string() + ".h5" : a.output;
-  // Fail on an unwritable destination before spending the run.
+  // Refuse a bad or unwritable destination before spending the run: a directory, device or FIFO where a file
+  // would be put is bad input (exit 2); a folder that cannot be written is an I/O failure (exit 1).
+  io::check_output_file(out, "--output");
+  if (!a.csv_dir.empty()) {
+    io::check_output_dir(a.csv_dir, "--csv");
+    for (const char* f : {"kpi_by_quarter.csv", "kpi_by_year.csv"}) io::check_output_file(a.csv_dir + "/" + f, "--csv");
+  }
   const auto parent = std::filesystem::path(out).parent_path();
   io::ensure_writable_dir(parent.empty() ? "." : parent.string());
   if (!a.csv_dir.empty()) io::ensure_writable_dir(a.csv_dir);
   const models::Results r = simulate(s, a, interrupted);
   if (interrupted.load()) throw sim::Cancelled();
   if (!a.quiet) std::cout << report::text_table(r) << (a.breakdowns ? report::breakdown_table(r) : "") << std::flush;
-  io::write_hdf5(r, io::RunInfo{a.scenario, s.text, input::scenario_to_toml(s)}, out);
-  if (!a.csv_dir.empty()) io::write_csv(r, a.csv_dir);
-  if (interrupted.load()) {  // interrupted while writing: take the outputs back
-    std::filesystem::remove(out);
-    throw sim::Cancelled();
-  }
+  // The HDF5 file and the CSV set succeed or fail together: all written in full, then all renamed into place.
+  io::OutputSet outputs;
+  io::write_hdf5(r, io::RunInfo{a.scenario, s.text, input::scenario_to_toml(s)}, out, outputs);
+  if (!a.csv_dir.empty()) io::write_csv(r, a.csv_dir, outputs);
+  if (interrupted.load()) throw sim::Cancelled();  // interrupted while writing: nothing is replaced
+  outputs.commit();
   if (!a.quiet) std::cout << "\nResults written to " << out << (a.csv_dir.empty() ? "" : " and " + a.csv_dir + "/") << '\n';
   return 0;
 }
 
-int check_sweep(const std::string& file) {
-  const input::Sweep s = input::load_sweep(file);
+int check_sweep(const std::string& file, const std::atomic<bool>& interrupted) {
+  input::SweepOptions options;
+  options.cancel = &interrupted;  // validating a large sweep takes time: Ctrl-C is honoured
+  const input::Sweep s = input::load_sweep(file, options);
   std::cout << file << ": valid sweep; " << s.points.size() << " points (" << input::design_name(s.design) << ", "
             << s.axes.size() << " axes), " << s.base.baseline().run.replicates << " replicates, "
             << s.base.variants.size() << " variants each\n";
   return 0;
 }
 
-int check(const std::string& scenario) {
+int check(const std::string& scenario, const std::atomic<bool>& interrupted) {
   // A sweep file has [[axis]] tables at its top level; anything else is read as a scenario.
-  if (input::is_sweep_file(scenario)) return check_sweep(scenario);
+  if (input::is_sweep_file(scenario)) return check_sweep(scenario, interrupted);
   const models::Scenario s = input::load_scenario(scenario);
   std::cout << scenario << ": valid; baseline";
   for (std::size_t v = 1; v < s.variants.size(); ++v) std::cout << ", " << s.variants[v].name;

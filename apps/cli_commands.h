@@ -12,7 +12,7 @@ struct RunArgs {
   std::string output;  // HDF5 path; empty: <scenario stem>.h5
   std::string csv_dir;
   std::optional<long> replicates;
-  std::optional<unsigned long long> seed;
+  std::optional<std::string> seed;  // checked as strictly as run.seed in a file (0 .. 2^63 - 1)
   int threads = 0;
   bool quiet = false;
   bool breakdowns = false;  // also print the breakdowns table
@@ -31,8 +31,8 @@ struct SweepArgs {
 
 int run(const RunArgs& a, const std::atomic<bool>& interrupted);
 int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& cluster);
-int check_sweep(const std::string& file);
-int check(const std::string& scenario);
+int check_sweep(const std::string& file, const std::atomic<bool>& interrupted);
+int check(const std::string& scenario, const std::atomic<bool>& interrupted);
 int params(bool as_toml, bool interventions);
 int targets(const RunArgs& a, const std::atomic<bool>& interrupted);
 

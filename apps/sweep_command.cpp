@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <thread>
 
 #include "apps/cli_commands.h"
 #include "apps/cluster.h"
@@ -106,16 +107,32 @@ std::vector<double> run_unit(const input::Sweep& s, const Unit& u, const SweepAr
 }  // namespace
 
 int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& cluster) {
-  const input::Sweep s = input::load_sweep(a.sweep);
+  input::SweepOptions options;
+  options.cancel = &interrupted;  // validating a large sweep takes time: Ctrl-C is honoured
+  const input::Sweep s = input::load_sweep(a.sweep, options);
   const std::string out = a.output.empty() ? std::filesystem::path(a.sweep).stem().string() + ".h5" : a.output;
+  const std::string parts = io::parts_dir(out);
   std::vector<unsigned char> done(s.points.size(), 0);
   if (cluster.root()) {
-    const auto parent = std::filesystem::path(out).parent_path();
-    io::ensure_writable_dir(parent.empty() ? "." : parent.string());
-    if (a.resume) {
-      for (std::size_t p = 0; p < s.points.size(); ++p) done[p] = io::read_point(out, s, p).has_value();
-    } else {
-      std::filesystem::remove_all(io::parts_dir(out));
+    try {
+      io::check_output_file(out, "--output");  // a directory, device or FIFO there is refused (exit 2)
+      io::check_output_dir(parts, "--output (its .parts folder)");
+      const auto parent = std::filesystem::path(out).parent_path();
+      io::ensure_writable_dir(parent.empty() ? "." : parent.string());
+      if (a.resume) {
+        for (std::size_t p = 0; p < s.points.size(); ++p) done[p] = io::read_point(out, s, p).has_value();
+        std::error_code ec;  // temporary files of a process that was killed while writing a point
+        for (const auto& e : std::filesystem::directory_iterator(parts, ec))
+          if (e.path().filename().string().find(".tmp") != std::string::npos) std::filesystem::remove(e.path(), ec);
+      } else {
+        std::filesystem::remove_all(io::parts_dir(out));
+      }
+    } catch (const sim::InputError& e) {  // the other processes wait for the plan: stop them too
+      if (cluster.size() > 1) cluster.abort(2, e.what());
+      throw;
+    } catch (const std::exception& e) {
+      if (cluster.size() > 1) cluster.abort(1, e.what());
+      throw;
     }
   }
   cluster.broadcast(done);
@@ -158,11 +175,15 @@ int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& clu
       cluster.finish_sends();
       return 0;
     }
-    while (gather.gathered() < units.size()) {  // the other processes' units
+    while (gather.gathered() < units.size()) {  // the other processes' units, Ctrl-C honoured while waiting
       int tag = 0;
       std::vector<double> got;
-      cluster.receive(tag, got);
-      take(std::move(got));
+      if (cluster.try_receive(tag, got)) {
+        take(std::move(got));
+        continue;
+      }
+      if (interrupted.load()) throw sim::Cancelled();
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     if (interrupted.load()) throw sim::Cancelled();
     simulated = seconds_since(started);
@@ -171,11 +192,16 @@ int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& clu
     io::write_sweep_hdf5(out, s, points, sensitivity);
     written = seconds_since(started) - simulated;
   } catch (const sim::Cancelled&) {
-    if (cluster.size() > 1) cluster.abort(130, "interrupted; finished points are kept for --resume");
+    // Under mpirun the launcher reports its own exit code (Open MPI: 1), not 130: the message says what happened.
+    if (cluster.size() > 1)
+      cluster.abort(130, "interrupted (Ctrl-C or SIGTERM); no results file written; finished points are kept in " +
+                             parts + " for --resume");
     throw;
-  } catch (const sim::IoError&) {
-    if (cluster.size() > 1) cluster.abort(1, "cannot write the results");
-    throw;
+  } catch (const sim::IoError& e) {
+    const std::string why = std::string(e.what()) + "; no results file written; the finished points are kept in " +
+                            parts + ": free some space and run again with --resume";
+    if (cluster.size() > 1) cluster.abort(1, why);
+    throw sim::IoError(why);
   } catch (const std::exception& e) {
     if (cluster.size() > 1) cluster.abort(1, std::string("failed: ") + e.what());
     throw;

@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
   auto add_run_flags = [&](CLI::App* cmd) {
     cmd->add_option("scenario", a.scenario, "scenario file (TOML)")->required();
     cmd->add_option("--replicates", a.replicates, "replicates (overrides run.replicates)")->check(CLI::Range(1L, 100000L));
-    cmd->add_option("--seed", a.seed, "random seed (overrides run.seed)");
+    cmd->add_option("--seed", a.seed, "random seed 0 .. 2^63 - 1 (overrides run.seed)");
     cmd->add_option("--threads", a.threads, "worker threads (0: all cores); results do not depend on it")
         ->check(CLI::Range(0, 1024));
     cmd->add_flag("-q,--quiet", a.quiet, "no progress and no table");
@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (*run) return yjsim::cli::run(a, g_interrupted);
-    if (*check) return yjsim::cli::check(check_file);
+    if (*check) return yjsim::cli::check(check_file, g_interrupted);
     if (*params) return yjsim::cli::params(params_toml, params_interventions);
     if (*targets) return yjsim::cli::targets(a, g_interrupted);
     if (*sweep) return yjsim::cli::sweep(sw, g_interrupted, cluster);

@@ -101,11 +101,7 @@ void save_scenario(AppState& s, const std::string& path) {
   models::validate(s.scenario);  // never write a file the command line would reject
   const std::string text = input::scenario_to_toml(s.scenario);
   io::AtomicFile file(path);
-  {
-    std::ofstream out(file.temp_path(), std::ios::binary);
-    out << text;
-    if (!out) throw sim::IoError("cannot write " + path);
-  }
+  file.write(text);  // every write and the close checked: a full disk never replaces the saved file
   file.commit();
   s.path = path;
   s.modified = false;

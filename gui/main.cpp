@@ -63,7 +63,10 @@ int main(int argc, char** argv) {
                               scripted ? "" : yjsim::gui::layout_path());
     if (scale <= 0 && !scripted) window.set_scale(yjsim::gui::Window::suggested_scale());
     yjsim::gui::App app(window, options);
-    return app.run();
+    if (!scripted) yjsim::gui::Window::close_on_signals();  // Ctrl-C / SIGTERM: close as the window's button does
+    const int code = app.run();
+    const int sig = yjsim::gui::Window::close_signal();
+    return code == 0 && sig ? 128 + sig : code;  // closed on a signal: 130 (SIGINT) or 143 (SIGTERM)
   } catch (const yjsim::sim::InputError& e) {  // a bad script
     std::fprintf(stderr, "yjsim-gui: %s\n", e.what());
     return 2;

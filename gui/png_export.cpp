@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "io/atomic_file.h"
 #include "sim/errors.h"
 
 namespace yjsim::gui {
@@ -16,8 +17,18 @@ void write_png(const std::string& path, const std::vector<unsigned char>& rgba, 
   // Opaque: the frame buffer's alpha is not meaningful in a file.
   std::vector<unsigned char> opaque = rgba;
   for (std::size_t i = 3; i < opaque.size(); i += 4) opaque[i] = 255;
-  if (!stbi_write_png(path.c_str(), width, height, 4, opaque.data(), width * 4))
+  // Encoded in memory, then written atomically: a failed write never leaves half a picture.
+  std::vector<unsigned char> png;
+  auto append = [](void* context, void* data, int size) {
+    auto* out = static_cast<std::vector<unsigned char>*>(context);
+    const auto* bytes = static_cast<const unsigned char*>(data);
+    out->insert(out->end(), bytes, bytes + size);
+  };
+  if (!stbi_write_png_to_func(append, &png, width, height, 4, opaque.data(), width * 4))
     throw sim::IoError("cannot write the picture " + path);
+  io::AtomicFile file(path);
+  file.write(png.data(), png.size());
+  file.commit();
 }
 
 bool is_blank(const std::vector<unsigned char>& rgba) {

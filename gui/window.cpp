@@ -8,6 +8,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <stdexcept>
 
@@ -63,6 +66,23 @@ void style(float scale) {
   s.ScaleAllSizes(scale);
 }
 
+volatile std::sig_atomic_t g_signal_pending = 0;  // set by the handler, taken by the main loop
+volatile std::sig_atomic_t g_signal_seen = 0;
+extern "C" void on_close_signal(int sig) {
+  g_signal_pending = sig;
+  g_signal_seen = sig;
+}
+
+// A pending SIGINT/SIGTERM: the window is asked to close (the loop wakes at least every half second).
+void take_signal(GLFWwindow* w) {
+  const int sig = g_signal_pending;
+  if (!sig) return;
+  g_signal_pending = 0;
+  std::fprintf(stderr, "yjsim-gui: %s received: closing (a second one quits at once)\n",
+               sig == SIGINT ? "SIGINT (Ctrl-C)" : sig == SIGTERM ? "SIGTERM" : "a signal");
+  glfwSetWindowShouldClose(w, GLFW_TRUE);
+}
+
 void glfw_error(int code, const char* text) {
   (void)code;
   (void)text;  // reported through the failure of glfwCreateWindow
@@ -109,7 +129,22 @@ Window::~Window() {
   glfwTerminate();
 }
 
-bool Window::should_close() const { return glfwWindowShouldClose(window_) != 0; }
+void Window::close_on_signals() {
+  struct sigaction sa;
+  std::memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_close_signal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESETHAND | SA_RESTART;  // the first asks; the second gets the default action
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+int Window::close_signal() { return g_signal_seen; }
+
+bool Window::should_close() const {
+  take_signal(window_);
+  return glfwWindowShouldClose(window_) != 0;
+}
 void Window::set_should_close(bool close) {
   glfwSetWindowShouldClose(window_, close ? GLFW_TRUE : GLFW_FALSE);
 }
@@ -120,6 +155,7 @@ void Window::wait_events(double timeout) {
     glfwPollEvents();
   else
     glfwWaitEventsTimeout(timeout);
+  take_signal(window_);
 }
 
 void Window::wake() { glfwPostEmptyEvent(); }

@@ -17,6 +17,11 @@ class Window {
   Window(const Window&) = delete;
   Window& operator=(const Window&) = delete;
 
+  // SIGINT and SIGTERM ask the window to close, as its close button does (the app then asks about unsaved
+  // changes); a second signal ends the process at once (outputs are atomic: nothing partial is left).
+  static void close_on_signals();
+  static int close_signal();  // the signal that asked the window to close (0: none)
+
   bool should_close() const;
   void set_should_close(bool close);
   void set_title(const std::string& title);

@@ -154,12 +154,10 @@ class Reader {
       const std::string rel = string_of(*p, "catalogue");
       const auto dir = std::filesystem::path(scenario_file).parent_path();
       const std::string path = (dir / rel).string();
-      std::string text;
-      try {
-        text = read_text_file(path, "");
-      } catch (const InputError&) {
-        fail(*p, "catalogue", "\"" + rel + "\" (no readable file " + path + ")", "a catalogue file relative to the scenario");
-      }
+      std::string text, problem;
+      if (!try_read_text_file(path, text, problem))
+        fail(*p, "catalogue", "\"" + rel + "\" (" + path + ": " + problem + ")",
+             "a catalogue file (a regular file, at most 64 MiB) relative to the scenario");
       const toml::table cat = parse_toml(text, path);
       Reader sub(path);
       for (const auto& [k, v] : cat) {

@@ -4,6 +4,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "input/toml_util.h"
+
 namespace yjsim::input {
 
 using namespace models;
@@ -117,11 +119,10 @@ std::string scenario_to_toml(const Scenario& s) {
     variants.push_back(std::move(t));
   }
   if (!variants.empty()) root.insert("variant", std::move(variants));
-  std::ostringstream out;
-  out << "# Scenario written by yjsim: every parameter of the baseline, then each variant's changes.\n"
-         "# `yjsim params` lists the parameters with their units, ranges and sources.\n\n"
-      << root << '\n';
-  return out.str();
+  // Strings as basic strings with escapes (input/toml_util.h): any valid scenario reads back identically.
+  return "# Scenario written by yjsim: every parameter of the baseline, then each variant's changes.\n"
+         "# `yjsim params` lists the parameters with their units, ranges and sources.\n\n" +
+         to_toml(root) + '\n';
 }
 
 }  // namespace yjsim::input

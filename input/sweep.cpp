@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
+#include <iomanip>
 #include <numeric>
 #include <sstream>
 #include <toml++/toml.h>
@@ -60,10 +60,21 @@ Target resolve(const Axis& a, const Scenario& base, const std::string& file) {
   }
   std::string pname = name;
   const auto bracket = name.find('[');
-  if (bracket != std::string::npos && name.back() == ']') {
+  if (bracket != std::string::npos) {
+    // name[i]: i a whole number written in digits, nothing after the bracket
+    const std::string digits = name.size() > bracket + 2 && name.back() == ']' ? name.substr(bracket + 1, name.size() - bracket - 2) : "";
+    const bool ok = !digits.empty() && digits.size() <= 6 &&
+                    std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!ok)
+      throw InputError(file, a.line, "axis.parameter", "\"" + name + "\"",
+                       "parameter[i] with i a whole number from 0 (one element of an array parameter)");
     pname = name.substr(0, bracket);
-    t.index = static_cast<std::size_t>(std::stoul(name.substr(bracket + 1, name.size() - bracket - 2)));
+    t.index = static_cast<std::size_t>(std::stoul(digits));
   }
+  if (pname.rfind("run.", 0) == 0)
+    throw InputError(file, a.line, "axis.parameter", "\"" + name + "\" (a run setting)",
+                     "a model parameter or intervention field: run settings are the same at every point (set "
+                     "replicates and seed at the top of the sweep file; run one sweep per horizon)");
   for (const auto& d : parameter_table())
     if (pname == d.name) t.decl = &d;
   if (!t.decl) throw InputError(file, a.line, "axis.parameter", "\"" + name + "\"", "a parameter listed by `yjsim params`, or intervention.<name>.<field>");
@@ -117,6 +128,12 @@ class SweepReader {
     if (x != std::floor(x) || x < static_cast<double>(lo) || x > static_cast<double>(hi))
       fail(n, field, fmt(x), "a whole number " + std::to_string(lo) + " .. " + std::to_string(hi));
     return static_cast<long>(x);
+  }
+  // A seed, read as strictly as run.seed in a scenario: a TOML integer 0 .. 2^63 - 1 (never through a double).
+  std::uint64_t seed(const toml::node& n, const std::string& field) const {
+    const auto v = n.value<std::int64_t>();
+    if (!n.is_integer() || !v || *v < 0) fail(n, field, describe(n), "a whole number 0 .. 2^63 - 1");
+    return static_cast<std::uint64_t>(*v);
   }
   std::string string(const toml::node& n, const std::string& field) const {
     auto v = n.value<std::string>();
@@ -184,11 +201,37 @@ void check_values(const Sweep& s, const Axis& a, const Target& t) {
   }
 }
 
+std::vector<Target> targets_of(const Sweep& s) {
+  std::vector<Target> t;
+  for (const auto& a : s.axes) t.push_back(resolve(a, s.base, s.file));
+  return t;
+}
+
+// The base scenario (or `proto`, a copy of it) with point p's values set, validated like a scenario file.
+Scenario point_scenario(const Sweep& s, const std::vector<Target>& targets, std::size_t point, const Scenario& proto) {
+  Scenario sc = proto;
+  for (std::size_t j = 0; j < s.axes.size(); ++j) apply(sc, targets[j], s.points[point][j]);
+  // Validate the point like any scenario: a probability table pushed off 1, an effect outside its interval...
+  try {
+    validate(sc);
+    return sc;
+  } catch (const Invalid& e) {
+    std::string values;
+    for (std::size_t j = 0; j < s.axes.size(); ++j)
+      values += (j ? ", " : "") + s.axes[j].parameter + " = " + fmt(s.points[point][j]);
+    throw InputError(s.file, s.axes.front().line, "axis", "point " + std::to_string(point) + " (" + values + ") makes an invalid scenario: " + e.what(),
+                     "values that keep the scenario valid");
+  }
+}
+
 }  // namespace
 
 bool is_sweep_file(const std::string& path) {
+  std::string text;
+  std::string problem;
+  if (!try_read_text_file(path, text, problem)) return false;  // the scenario reader then says why
   try {
-    return toml::parse_file(path).contains("axis");
+    return toml::parse(text, path).contains("axis");
   } catch (const toml::parse_error&) {
     return false;
   }
@@ -206,7 +249,7 @@ std::uint64_t Sweep::fingerprint() const {
   return h;
 }
 
-Sweep parse_sweep(const std::string& text, const std::string& file) {
+Sweep parse_sweep(const std::string& text, const std::string& file, const SweepOptions& options) {
   SweepReader r(file);
   const toml::table root = parse_toml(text, file);
   Sweep s;
@@ -223,10 +266,10 @@ Sweep parse_sweep(const std::string& text, const std::string& file) {
       const std::string d = r.string(v, key);
       if (d != "grid" && d != "list" && d != "lhs") r.fail(v, key, "\"" + d + "\"", "grid, list, lhs");
       s.design = d == "grid" ? Design::grid : d == "list" ? Design::list : Design::lhs;
-    } else if (key == "points") n = r.whole(v, key, -1000000, 1000000);
+    } else if (key == "points") n = r.whole(v, key, -(1L << 52), 1L << 52);
     else if (key == "replicates") replicates = r.whole(v, key, 1, 100000);
-    else if (key == "seed") seed = static_cast<std::uint64_t>(r.whole(v, key, 0, 2000000000000000000L));
-    else if (key == "lhs_seed") lhs_seed = static_cast<std::uint64_t>(r.whole(v, key, 0, 2000000000000000000L));
+    else if (key == "seed") seed = r.seed(v, key);
+    else if (key == "lhs_seed") lhs_seed = r.seed(v, key);
     else if (key == "axis") continue;
     else r.fail(v, key, "an unknown key", "base (or [scenario]), design, points, lhs_seed, replicates, seed, [[axis]]");
   }
@@ -235,9 +278,7 @@ Sweep parse_sweep(const std::string& text, const std::string& file) {
     s.base_file = (std::filesystem::path(file).parent_path() / path->get()).string();
     s.base = load_scenario(s.base_file);
   } else if (const auto* t = base_node->as_table()) {
-    std::ostringstream inline_text;
-    inline_text << *t;
-    s.base = parse_scenario(inline_text.str(), file + " [scenario]");
+    s.base = parse_scenario(to_toml(*t), file + " [scenario]");
   } else {
     r.fail(*base_node, "base", "neither a path nor a table", "base = \"scenario.toml\" or [scenario]");
   }
@@ -251,9 +292,12 @@ Sweep parse_sweep(const std::string& text, const std::string& file) {
     throw InputError(file, 0, "axis", "no axes", "at least one [[axis]] table");
   for (const auto& node : *axes->as_array()) s.axes.push_back(r.axis(node, s.design));
   for (const auto& a : s.axes) check_values(s, a, resolve(a, s.base, file));
+  const std::size_t max_points = options.max_points;
+  const std::string allowed_points = "at most " + std::to_string(max_points) + " points in one sweep";
   if (s.design == Design::lhs) {
     if (n <= 0) r.fail(root.get("points") ? *root.get("points") : root, "points",
                        n < 0 ? "no points or a negative number" : "0", "points = N >= 1 for design = \"lhs\"");
+    if (static_cast<std::size_t>(n) > max_points) r.fail(*root.get("points"), "points", std::to_string(n), allowed_points);
     // Unit points, scaled to each axis's range (log axes on the log scale).
     s.points = sim::latin_hypercube(static_cast<std::size_t>(n), s.axes.size(), sim::Stream(s.lhs_seed, purpose_id(Purpose::lhs)));
     for (auto& pt : s.points)
@@ -267,46 +311,55 @@ Sweep parse_sweep(const std::string& text, const std::string& file) {
       if (a.values.size() != s.axes[0].values.size())
         throw InputError(file, a.line, "axis.values", std::to_string(a.values.size()) + " values",
                          std::to_string(s.axes[0].values.size()) + " values, as the first axis (design = \"list\")");
+    if (s.axes[0].values.size() > max_points)
+      throw InputError(file, s.axes[0].line, "axis.values", std::to_string(s.axes[0].values.size()) + " points", allowed_points);
     for (std::size_t i = 0; i < s.axes[0].values.size(); ++i) {
       std::vector<double> p;
       for (const auto& a : s.axes) p.push_back(a.values[i]);
       s.points.push_back(p);
     }
-  } else {  // full grid, first axis slowest
-    s.points = {{}};
+  } else {  // full grid, first axis slowest; its size known (and bounded) before anything is built
+    std::size_t total = 1;
+    std::string dims;
+    long double product = 1;
     for (const auto& a : s.axes) {
-      std::vector<std::vector<double>> next;
-      for (const auto& p : s.points)
-        for (double x : a.values) {
-          auto q = p;
-          q.push_back(x);
-          next.push_back(q);
-        }
-      s.points = std::move(next);
+      product *= static_cast<long double>(a.values.size());
+      dims += (dims.empty() ? "" : " x ") + std::to_string(a.values.size());
+    }
+    for (const auto& a : s.axes) {
+      if (a.values.size() > max_points / total) {
+        std::ostringstream found;
+        found << "a grid of " << std::setprecision(3) << static_cast<double>(product) << " points (" << dims << ")";
+        throw InputError(file, a.line, "axis", found.str(), allowed_points);
+      }
+      total *= a.values.size();
+    }
+    s.points.assign(total, std::vector<double>(s.axes.size()));
+    for (std::size_t p = 0; p < total; ++p) {
+      std::size_t rest = p;
+      for (std::size_t j = s.axes.size(); j-- > 0;) {
+        const auto& v = s.axes[j].values;
+        s.points[p][j] = v[rest % v.size()];
+        rest /= v.size();
+      }
     }
   }
-  for (std::size_t p = 0; p < s.points.size(); ++p) scenario_at(s, p);  // every point must be a valid scenario
+  // Every point must be a valid scenario (a copy of the base without its text, for speed; Ctrl-C honoured).
+  const auto targets = targets_of(s);
+  Scenario proto = s.base;
+  proto.text.clear();
+  proto.catalogue.clear();
+  for (std::size_t p = 0; p < s.points.size(); ++p) {
+    if (p % 64 == 0 && options.cancel && options.cancel->load()) throw sim::Cancelled();
+    point_scenario(s, targets, p, proto);
+  }
   return s;
 }
 
-Sweep load_sweep(const std::string& path) {
-  return parse_sweep(read_text_file(path, "a path to an existing sweep file (.toml)"), path);
+Sweep load_sweep(const std::string& path, const SweepOptions& options) {
+  return parse_sweep(read_text_file(path, "a path to an existing sweep file (.toml)"), path, options);
 }
 
-Scenario scenario_at(const Sweep& s, std::size_t point) {
-  Scenario sc = s.base;
-  for (std::size_t j = 0; j < s.axes.size(); ++j) apply(sc, resolve(s.axes[j], s.base, s.file), s.points[point][j]);
-  // Validate the point like any scenario: a probability table pushed off 1, an effect outside its interval...
-  try {
-    validate(sc);
-    return sc;
-  } catch (const Invalid& e) {
-    std::string values;
-    for (std::size_t j = 0; j < s.axes.size(); ++j)
-      values += (j ? ", " : "") + s.axes[j].parameter + " = " + fmt(s.points[point][j]);
-    throw InputError(s.file, s.axes.front().line, "axis", "point " + std::to_string(point) + " (" + values + ") makes an invalid scenario: " + e.what(),
-                     "values that keep the scenario valid");
-  }
-}
+Scenario scenario_at(const Sweep& s, std::size_t point) { return point_scenario(s, targets_of(s), point, s.base); }
 
 }  // namespace yjsim::input

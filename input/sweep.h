@@ -2,6 +2,8 @@
 // Sweeps (issue 6): a base scenario and axes over any scenario parameter or intervention field, as a full grid,
 // a list of points, or a Latin hypercube of N points. Each point is the base scenario with the point's values
 // set in the baseline and every variant; it runs exactly as `yjsim run` would run that scenario.
+#include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -32,9 +34,18 @@ struct Sweep {
   std::uint64_t fingerprint() const;        // identifies the sweep's work, for --resume
 };
 
-// Throws sim::InputError naming the sweep file (or the base scenario), line, field, found and allowed.
-Sweep parse_sweep(const std::string& text, const std::string& file);
-Sweep load_sweep(const std::string& path);
+// At most this many points (a grid's size is computed before it is built): exit 2 at once above it.
+inline constexpr std::size_t kMaxSweepPoints = 100000;
+
+struct SweepOptions {
+  const std::atomic<bool>* cancel = nullptr;  // set (Ctrl-C): validation stops with sim::Cancelled
+  std::size_t max_points = kMaxSweepPoints;
+};
+
+// Throws sim::InputError naming the sweep file (or the base scenario), line, field, found and allowed;
+// sim::Cancelled if options.cancel is set while the points are built and validated.
+Sweep parse_sweep(const std::string& text, const std::string& file, const SweepOptions& options = {});
+Sweep load_sweep(const std::string& path, const SweepOptions& options = {});
 
 // The base scenario with point p's values set; validated like a scenario file.
 models::Scenario scenario_at(const Sweep& s, std::size_t point);

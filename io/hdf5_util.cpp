@@ -7,10 +7,40 @@
 #include <cstdio>
 #include <ctime>
 
+#include <atomic>
+
 #include "input/scenario_reader.h"
+#include "io/atomic_file.h"
 #include "sim/errors.h"
 
 namespace yjsim::io::h5 {
+
+MemoryFile::MemoryFile() {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become exceptions, not stderr noise
+  static std::atomic<unsigned> counter{0};      // each open file its own name (HDF5 keys open files by name)
+  const std::string name = "yjsim-memory-" + std::to_string(counter.fetch_add(1)) + ".h5";
+  Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "file access properties");
+  check(H5Pset_fapl_core(fapl, 1 << 20, false), "the in-memory file");
+  file_ = H5Fcreate(name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl);
+  if (file_ < 0) throw sim::IoError("HDF5: cannot create a file in memory");
+}
+
+MemoryFile::~MemoryFile() {
+  if (file_ >= 0) H5Fclose(file_);
+}
+
+void MemoryFile::write_to(AtomicFile& out) {
+  check(H5Fflush(file_, H5F_SCOPE_GLOBAL), out.final_path());  // the superblock and metadata up to date
+  const ssize_t size = H5Fget_file_image(file_, nullptr, 0);
+  if (size < 0) throw sim::IoError("HDF5: cannot assemble " + out.final_path());
+  std::vector<char> image(static_cast<std::size_t>(size));
+  if (H5Fget_file_image(file_, image.data(), image.size()) != size)
+    throw sim::IoError("HDF5: cannot assemble " + out.final_path());
+  const herr_t closed = H5Fclose(file_);
+  file_ = -1;
+  if (closed < 0) throw sim::IoError("HDF5: cannot assemble " + out.final_path());
+  out.write(image.data(), image.size());
+}
 
 Handle::Handle(hid_t id, herr_t (*close)(hid_t), const std::string& what) : id_(id), close_(close) {
   if (id_ < 0) throw sim::IoError("HDF5: cannot create " + what);

@@ -9,7 +9,28 @@
 #include "models/kpis.h"
 #include "models/simulation.h"
 
+namespace yjsim::io {
+class AtomicFile;
+}
+
 namespace yjsim::io::h5 {
+
+// An HDF5 file built in memory (the core driver, no backing store) and then written through an AtomicFile with
+// every write checked: HDF5 itself never writes to the disk, so a full disk is an error of ours (sim::IoError),
+// never a truncated file renamed into place nor a crash in HDF5's own clean-up at exit.
+class MemoryFile {
+ public:
+  MemoryFile();
+  ~MemoryFile();
+  MemoryFile(const MemoryFile&) = delete;
+  MemoryFile& operator=(const MemoryFile&) = delete;
+  operator hid_t() const { return file_; }
+  // The file's bytes into `out` (not committed); closes the in-memory file. Throws sim::IoError.
+  void write_to(AtomicFile& out);
+
+ private:
+  hid_t file_ = -1;
+};
 
 // Closes an HDF5 handle when it goes out of scope; a negative id is an HDF5 failure (sim::IoError).
 class Handle {

@@ -99,14 +99,16 @@ void write_file(hid_t file, const models::Results& r, const RunInfo& info) {
 
 }  // namespace
 
+void write_hdf5(const models::Results& r, const RunInfo& info, const std::string& path, OutputSet& outputs) {
+  h5::MemoryFile file;
+  write_file(file, r, info);
+  file.write_to(outputs.add(path));
+}
+
 void write_hdf5(const models::Results& r, const RunInfo& info, const std::string& path) {
-  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become exceptions, not stderr noise
-  AtomicFile out(path);
-  {
-    Handle file(H5Fcreate(out.temp_path().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose, path);
-    write_file(file, r, info);
-  }
-  out.commit();
+  OutputSet outputs;
+  write_hdf5(r, info, path, outputs);
+  outputs.commit();
 }
 
 }  // namespace yjsim::io

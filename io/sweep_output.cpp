@@ -6,7 +6,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "io/atomic_file.h"
 #include "io/hdf5_util.h"
@@ -81,16 +80,11 @@ void write_point(const std::string& output, const input::Sweep& s, std::size_t p
   if (data.size() != shape.size()) throw sim::IoError("sweep point " + std::to_string(point) + ": wrong number of values");
   ensure_writable_dir(parts_dir(output));
   AtomicFile out(point_path(output, point));
-  {
-    std::ofstream f(out.temp_path(), std::ios::binary);
-    const std::uint64_t head[] = {s.fingerprint(), point, shape.variants, shape.kpis, shape.replicates, shape.periods,
-                                  shape.years};
-    f.write(kMagic, sizeof kMagic);
-    f.write(reinterpret_cast<const char*>(head), sizeof head);
-    f.write(reinterpret_cast<const char*>(data.data()), static_cast<std::streamsize>(data.size() * sizeof(double)));
-    f.flush();
-    if (!f) throw sim::IoError("cannot write " + point_path(output, point));
-  }
+  const std::uint64_t head[] = {s.fingerprint(), point, shape.variants, shape.kpis, shape.replicates, shape.periods,
+                                shape.years};
+  out.write(kMagic, sizeof kMagic);
+  out.write(head, sizeof head);
+  out.write(data.data(), data.size() * sizeof(double));
   out.commit();
 }
 
@@ -176,11 +170,10 @@ std::vector<models::Results> load_points(const std::string& output, const input:
 
 void write_sweep_hdf5(const std::string& output, const input::Sweep& s, const std::vector<models::Results>& pts,
                       const analysis::SweepSensitivity& sens) {
-  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   const auto& base = s.base.baseline();
   AtomicFile out(output);
-  {
-    h5::Handle file(H5Fcreate(out.temp_path().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose, output);
+  h5::MemoryFile file;
+  {  // every group closed before the file's bytes are taken
     h5::attr_string(file, "format", "yjsim-sweep");
     h5::attr_int(file, "format_version", 1);
     h5::attr_string(file, "yjsim_version", version_string());
@@ -209,6 +202,7 @@ void write_sweep_hdf5(const std::string& output, const input::Sweep& s, const st
     h5::Handle variants(h5::group(sweep, "variants"), H5Gclose, "variants");
     for (std::size_t v = 0; v < s.base.variants.size(); ++v) write_variant(variants, s, pts, v, sens[v]);
   }
+  file.write_to(out);
   out.commit();
 }
 

@@ -7,6 +7,8 @@
 
 namespace yjsim::io {
 
+class OutputSet;
+
 struct RunInfo {
   std::string scenario_file;
   std::string scenario_toml;           // the file's text as read
@@ -15,9 +17,12 @@ struct RunInfo {
 
 std::string version_string();  // "0.1.0 (commit abc123)"
 
-// Writes `path` through a temporary file; throws sim::IoError.
+// Writes `path` through a temporary file; throws sim::IoError (sim::InputError if `path` is not a regular file).
 void write_hdf5(const models::Results& r, const RunInfo& info, const std::string& path);
 // One CSV per table (quarters and years) into `dir`; throws sim::IoError.
 void write_csv(const models::Results& r, const std::string& dir);
+// The same, added to a set of outputs that succeed or fail together (committed by the caller).
+void write_hdf5(const models::Results& r, const RunInfo& info, const std::string& path, OutputSet& outputs);
+void write_csv(const models::Results& r, const std::string& dir, OutputSet& outputs);
 
 }  // namespace yjsim::io

@@ -31,7 +31,7 @@ std::vector<ParamDecl> make_table() {
   {"run.replicates", "replicates", 1, 100000, {200}, "MODEL.md §9; issue 3 (default borough: 200)", true, true, Check::None, [](Params& p) { return one(p.run.replicates); }},
   {"run.burn_in_months", "months", 0, 240, {96}, "MODEL.md §1 (96, so that everyone aged 10-17 at month 0 has a full history)", true, true, Check::None, [](Params& p) { return one(p.run.burn_in_months); }},
   // population (MODEL.md §1)
-  {"population.size_10_17", "children aged 10-17 at month 0", 0, 2e7, {20000}, "issue 3: a borough of 20,000 (England and Wales mid-2018: 5,360,653, ONS)", false, true, Check::None, [](Params& p) { return one(p.population.size_10_17); }},
+  {"population.size_10_17", "children aged 10-17 at month 0 (a whole number; 0: no children, every rate NaN)", 0, 2e7, {20000}, "issue 3: a borough of 20,000 (England and Wales mid-2018: 5,360,653, ONS)", true, true, Check::None, [](Params& p) { return one(p.population.size_10_17); }},
   {"population.age_shares", "relative size of ages 10..17", 0, kInf, {730400, 707081, 693698, 665305, 654298, 636635, 626758, 646478}, "ONS mid-2018 population estimates, England and Wales, single years 10..17 (MODEL.md §1)", false, true, Check::Positive, [](Params& p) { return arr(p.population.age_shares); }},
   {"population.annual_growth", "fraction per year", -0.5, 0.5, {0.0}, "MODEL.md §1 (assumption: 0)", false, false, Check::None, [](Params& p) { return one(p.population.annual_growth); }},
   {"population.male_share", "share", 0, 1, {0.513}, "ONS mid-2018, boys' share aged 10-17 (MODEL.md §1)", false, true, Check::None, [](Params& p) { return one(p.population.male_share); }},
@@ -135,7 +135,7 @@ std::string parameter_table_markdown() {
     out << " | " << d.source << " | " << (d.fixed_at_entry ? "no (drawn at entry)" : "yes") << " |\n";
   }
   out << "| `run.start` | YYYY-MM | any month | 2018-04 | MODEL.md §6.2 (financial-year quarters) | no |\n";
-  out << "| `run.seed` | integer | 0 .. 2^63 | 20190331 | any | no |\n";
+  out << "| `run.seed` | integer | 0 .. 2^63 - 1 | 20190331 | any | no |\n";
   out << "\nNeeds flags (`[needs.<name>]`: `prevalence`, `multiplier`, `source`; a scenario may add flags, up to 8):\n\n"
          "| flag | prevalence | multiplier | source |\n|---|---|---|---|\n";
   for (const auto& n : default_needs())

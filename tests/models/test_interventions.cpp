@@ -180,7 +180,7 @@ divert_share = 0.5
   for (double d : r.diffs(1, kpi_index("fte_count"), 0, true)) CHECK(d < 0);
 }
 
-TEST_CASE("custody to community replaces custodial sentences; remand to bail replaces remands") {
+TEST_CASE("custody to community replaces custodial sentences - remand to bail replaces remands") {
   const auto r = run_scenario(yjsim::test::scenario(with_variant(kBase, R"(
 [[variant.intervention]]
 name = "iss"

@@ -72,7 +72,10 @@ FitParameter parse_fit_parameter(const std::string& spec) {
     throw sim::InputError("", 0, "--fit", "\"" + spec + "\"", "numbers for low and high");
   }
   if (!(f.low < f.high)) throw sim::InputError("", 0, "--fit", "\"" + spec + "\"", "low < high");
-  element(f.name);  // a parameter element
+  const Element e = element(f.name);  // a parameter element
+  if (f.low < e.decl->min || f.high > e.decl->max)
+    throw sim::InputError("", 0, "--fit", "\"" + spec + "\"",
+                          "a range within the parameter's allowed values (`yjsim params`)");
   return f;
 }
 

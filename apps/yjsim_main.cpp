@@ -6,6 +6,7 @@
 #include "apps/cli_commands.h"
 #include "apps/cluster.h"
 #include "io/writers.h"
+#include "models/scenario.h"
 #include "sim/errors.h"
 
 namespace {
@@ -84,6 +85,9 @@ int main(int argc, char** argv) {
     if (*sweep) return yjsim::cli::sweep(sw, g_interrupted, cluster);
   } catch (const yjsim::sim::InputError& e) {
     if (cluster.root()) std::cerr << "yjsim: " << e.what() << '\n';  // every process read the same bad file
+    return 2;
+  } catch (const yjsim::models::Invalid& e) {  // a description made from flags (e.g. --fit ranges) breaks a rule
+    if (cluster.root()) std::cerr << "yjsim: " << e.what() << '\n';
     return 2;
   } catch (const yjsim::sim::Cancelled&) {
     std::cerr << "yjsim: interrupted; no results file written" << (*sweep ? " (finished sweep points are kept for --resume)" : "")

@@ -99,4 +99,5 @@ TEST_CASE("fit parameters: elements, ranges of elements, probability rows kept s
   CHECK_THROWS_AS(parse_fit_parameter("offending.age_rr:0:1"), yjsim::sim::InputError);  // an array needs [i]
   CHECK_THROWS_AS(parse_fit_parameter("offending.age_rr[20]:0:1"), yjsim::sim::InputError);
   CHECK_THROWS_AS(parse_fit_parameter("offending.base_rate:1:0"), yjsim::sim::InputError);
+  CHECK_THROWS_AS(parse_fit_parameter("offending.base_rate:-1:1"), yjsim::sim::InputError);  // below its range
 }

@@ -65,7 +65,7 @@ TEST_CASE("item 1: a sweep whose results file cannot be written keeps every save
   CHECK_FALSE(fs::exists(dir / "sw.h5.parts"));
 }
 
-TEST_CASE("item 1: a point that cannot be saved stops the sweep with exit 1; the points saved before are kept") {
+TEST_CASE("item 1: a point that cannot be saved stops the sweep with exit 1 - the points saved before are kept") {
   const auto dir = scratch("point_fault");
   fs::create_directories(dir);
   const auto sw = write("point_fault/sw.toml", "design = \"list\"\nreplicates = 2\n[[axis]]\nparameter = \"offending.base_rate\"\n"

@@ -81,7 +81,7 @@ TEST_CASE("item 7: a malformed element index is exit 2 with the axis's line, nev
   }
 }
 
-TEST_CASE("item 7: run.* axes are refused at check time with exit 2 and the axis's line; nothing is run") {
+TEST_CASE("item 7: run.* axes are refused at check time with exit 2 and the axis's line - nothing is run") {
   for (const char* p : {"run.months", "run.replicates", "run.burn_in_months"}) {
     CAPTURE(p);
     const auto sw = write("run_axis.toml", std::string("design = \"grid\"\n[[axis]]\nparameter = \"offending.base_rate\"\nvalues = [0.03]\n"

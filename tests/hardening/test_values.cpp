@@ -35,7 +35,7 @@ TEST_CASE("item 8: --seed is checked as strictly as run.seed in a file (0 .. 2^6
   CHECK(sweep.base.baseline().run.seed == 9007199254740993ULL);  // 2^53 + 1: exact
 }
 
-TEST_CASE("item 10: size_10_17 must be a whole number (2.5 refused); 0 is defined: no children, counts 0, rates NaN") {
+TEST_CASE("item 10: size_10_17 must be a whole number (2.5 refused) - 0 is defined: no children, counts 0, rates NaN") {
   auto r = run_yjsim("check " + q(write("size_frac.toml", "[population]\nsize_10_17 = 2.5\n")));
   CHECK(r.code == 2);
   CHECK(r.output.find("size_frac.toml:2") != std::string::npos);

@@ -58,12 +58,13 @@ int main(int argc, char** argv) {
   try {
     // A script sees the same window whatever this user's settings: scale 1 unless --scale, no saved layout.
     const bool scripted = !options.script.empty();
+    // Ctrl-C / SIGTERM close the window as its close button does (one that comes while it opens is kept for then).
+    if (!scripted) yjsim::gui::Window::close_on_signals();
     if (scale <= 0 && !scripted) scale = yjsim::gui::load_settings().scale.value_or(0);
     yjsim::gui::Window window(1600, 1000, "yjsim", scale > 0 ? scale : 1.0f,
                               scripted ? "" : yjsim::gui::layout_path());
     if (scale <= 0 && !scripted) window.set_scale(yjsim::gui::Window::suggested_scale());
     yjsim::gui::App app(window, options);
-    if (!scripted) yjsim::gui::Window::close_on_signals();  // Ctrl-C / SIGTERM: close as the window's button does
     const int code = app.run();
     const int sig = yjsim::gui::Window::close_signal();
     return code == 0 && sig ? 128 + sig : code;  // closed on a signal: 130 (SIGINT) or 143 (SIGTERM)

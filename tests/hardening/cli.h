@@ -26,9 +26,17 @@ struct Outcome {
 };
 
 inline fs::path scratch_dir() {
-  const fs::path dir = fs::temp_directory_path() / ("yjsim_hardening_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir;
+  // One folder per test process, removed when the process ends.
+  struct Folder {
+    fs::path path = fs::temp_directory_path() / ("yjsim_hardening_" + std::to_string(::getpid()));
+    ~Folder() {
+      std::error_code ec;
+      fs::remove_all(path, ec);
+    }
+  };
+  static const Folder folder;
+  fs::create_directories(folder.path);
+  return folder.path;
 }
 
 inline fs::path scratch(const std::string& name) { return scratch_dir() / name; }

@@ -56,6 +56,10 @@ long cohort_complete_month(const sim::Calendar& cal, long period) {
   return cal.period(period).last_month + kProofDeadlineMonths;
 }
 
+long cohort_publication_month(const sim::Calendar& cal, long period) {
+  return cal.period(period).last_month + kPublicationLagMonths;
+}
+
 namespace {
 
 struct Plan {  // what is the same for every replicate

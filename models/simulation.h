@@ -56,5 +56,7 @@ void append_replicates(Results& into, const Results& more);
 
 // Month of the last month of a period's cohort plus 18: when its official reoffending figure is complete.
 long cohort_complete_month(const sim::Calendar& cal, long period);
+// Month the MoJ publishes that cohort's figure: last month + kPublicationLagMonths (models/vocabulary.h).
+long cohort_publication_month(const sim::Calendar& cal, long period);
 
 }  // namespace yjsim::models

@@ -15,6 +15,10 @@ constexpr long kAgeBandSplitMonths = 180;   // 15: the published age bands 10-14
 // Proven reoffending (MODEL.md §6.2): offences in index month +1..+12, proven by +18.
 constexpr long kReoffenceWindowMonths = 12;
 constexpr long kProofDeadlineMonths = 18;  // 12 months plus the 6-month waiting period
+// The MoJ publishes a quarter's cohort in its quarterly "Proven reoffending statistics" about 22 months after the
+// cohort's last month (e.g. the January-March 2019 cohort on 28 January 2021, April-June 2019 on 29 April 2021):
+// 18 months of follow-up and waiting, then about 4 months to extract, match and publish. docs/kpis.md.
+constexpr long kPublicationLagMonths = 22;
 constexpr long kFollowUpMonths = kProofDeadlineMonths;  // simulated after the horizon so every cohort completes
 constexpr long kPostEventMonths = 12;      // post(t) applies for 1 <= t - s <= 12 (MODEL.md §2)
 

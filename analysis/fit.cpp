@@ -14,47 +14,14 @@ using namespace models;
 
 namespace {
 
-struct Element {
-  const ParamDecl* decl;
-  std::size_t first, last;  // elements [first, last]
-};
+using Element = ParamElement;
 
 Element element(const std::string& name) {
-  const auto bracket = name.find('[');
-  const std::string base = name.substr(0, bracket);
-  const ParamDecl* decl = nullptr;
-  for (const auto& d : parameter_table())
-    if (base == d.name) decl = &d;
-  const auto fail = [&](const std::string& allowed) {
-    throw sim::InputError("", 0, "fit parameter", "\"" + name + "\"", allowed);
-  };
-  if (!decl) fail("a parameter listed by `yjsim params`, e.g. offending.base_rate or offending.age_rr[3]");
-  const std::size_t n = decl->default_value.size();
-  if (bracket == std::string::npos) {
-    if (n > 1) fail("one element of this array, e.g. " + base + "[0], or a range " + base + "[0:2]");
-    return {decl, 0, 0};
+  try {
+    return param_element(name);
+  } catch (const std::invalid_argument& e) {
+    throw sim::InputError("", 0, "fit parameter", "\"" + name + "\"", e.what());
   }
-  if (name.back() != ']') fail("name[i] or name[i:j]");
-  const std::string inside = name.substr(bracket + 1, name.size() - bracket - 2);
-  const auto colon = inside.find(':');
-  auto index = [&](const std::string& t) -> std::size_t {
-    if (t.empty() || t.find_first_not_of("0123456789") != std::string::npos || t.size() > 3) fail("whole-number indices");
-    return static_cast<std::size_t>(std::stoul(t));
-  };
-  const std::size_t a = index(inside.substr(0, colon)), b = colon == std::string::npos ? a : index(inside.substr(colon + 1));
-  if (a > b || b >= n) fail("indices 0 .. " + std::to_string(n - 1) + ", first <= last");
-  if (decl->check == Check::Probabilities && a != b) fail("one element of a probability row");
-  return {decl, a, b};
-}
-
-void set_in(Params& p, const Element& e, double value) {
-  auto x = e.decl->ref(p);
-  if (e.decl->check == Check::Probabilities) {  // scale the rest so that the row still sums to 1
-    const double rest = 1.0 - x[e.first];
-    for (std::size_t i = 0; i < x.size(); ++i)
-      if (i != e.first) x[i] = rest > 0 ? x[i] * (1.0 - value) / rest : (1.0 - value) / static_cast<double>(x.size() - 1);
-  }
-  for (std::size_t i = e.first; i <= e.last; ++i) x[i] = value;
 }
 
 }  // namespace
@@ -81,13 +48,12 @@ FitParameter parse_fit_parameter(const std::string& spec) {
 
 void set_parameter(Scenario& s, const std::string& name, double value) {
   const Element e = element(name);
-  for (auto& v : s.variants) set_in(v.params, e, value);
+  for (auto& v : s.variants) set_element(v.params, e, value);
 }
 
 double get_parameter(const Scenario& s, const std::string& name) {
   const Element e = element(name);
-  Params p = s.baseline();
-  return e.decl->ref(p)[e.first];
+  return get_element(s.baseline(), e);
 }
 
 FitResult fit_to_targets(const Scenario& base, const std::vector<FitParameter>& params, long budget,

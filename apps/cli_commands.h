@@ -29,6 +29,15 @@ struct SweepArgs {
   bool quiet = false;
 };
 
+struct CalibrateArgs {
+  std::string targets;
+  std::string output;  // default: <targets stem>.calibrated.toml in this folder
+  long budget = 1500, particles = 100, replicates = 20;
+  int threads = 0;
+  bool resume = false, quiet = false;
+};
+
+int calibrate(const CalibrateArgs& a, const std::atomic<bool>& interrupted);
 int run(const RunArgs& a, const std::atomic<bool>& interrupted);
 int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& cluster);
 int check_sweep(const std::string& file, const std::atomic<bool>& interrupted);

@@ -65,6 +65,20 @@ int main(int argc, char** argv) {
   targets->add_option("--budget", a.budget, "--fit: at most this many runs")->check(CLI::Range(1L, 100000L));
   targets->add_flag("--breakdowns", a.breakdowns, "also print the breakdowns of the (fitted) run");
 
+  yjsim::cli::CalibrateArgs ca;
+  auto* calibrate = app.add_subcommand(
+      "calibrate", "fit the scenario a targets file names to an area's published figures; write a runnable scenario "
+                   "with the fitted values and posterior draws, and a fit report (docs/calibration.md)");
+  calibrate->add_option("targets", ca.targets, "targets file (TOML)")->required();
+  calibrate->add_option("-o,--output", ca.output, "calibrated scenario (default: <targets name>.calibrated.toml here)");
+  calibrate->add_option("--budget", ca.budget, "model runs at most (default 1500)")->check(CLI::Range(10L, 1000000L));
+  calibrate->add_option("--particles", ca.particles, "posterior draws (default 100)")->check(CLI::Range(10L, 100000L));
+  calibrate->add_option("--replicates", ca.replicates, "replicates per run (default 20)")->check(CLI::Range(1L, 10000L));
+  calibrate->add_option("--threads", ca.threads, "worker threads (0: all cores); results do not depend on it")
+      ->check(CLI::Range(0, 1024));
+  calibrate->add_flag("--resume", ca.resume, "continue an interrupted fit from its checkpoint (<output>.checkpoint)");
+  calibrate->add_flag("-q,--quiet", ca.quiet, "no progress and no report");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -82,6 +96,7 @@ int main(int argc, char** argv) {
     if (*check) return yjsim::cli::check(check_file, g_interrupted);
     if (*params) return yjsim::cli::params(params_toml, params_interventions);
     if (*targets) return yjsim::cli::targets(a, g_interrupted);
+    if (*calibrate) return yjsim::cli::calibrate(ca, g_interrupted);
     if (*sweep) return yjsim::cli::sweep(sw, g_interrupted, cluster);
   } catch (const yjsim::sim::InputError& e) {
     if (cluster.root()) std::cerr << "yjsim: " << e.what() << '\n';  // every process read the same bad file
@@ -90,7 +105,7 @@ int main(int argc, char** argv) {
     if (cluster.root()) std::cerr << "yjsim: " << e.what() << '\n';
     return 2;
   } catch (const yjsim::sim::Cancelled&) {
-    std::cerr << "yjsim: interrupted; no results file written" << (*sweep ? " (finished sweep points are kept for --resume)" : "")
+    std::cerr << "yjsim: interrupted; no results file written" << (*sweep ? " (finished sweep points are kept for --resume)" : *calibrate ? " (the last stage is kept: --resume)" : "")
               << '\n';
     return 130;
   } catch (const yjsim::sim::IoError& e) {

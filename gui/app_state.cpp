@@ -23,7 +23,7 @@ namespace {
 
 // Two interventions are the same if the scenario writer writes them the same (robust to new fields).
 std::string fingerprint(const Intervention& iv) {
-  models::Scenario one{"", "", {Variant{"baseline", "", models::default_params(), {iv}}}, {}};
+  models::Scenario one{"", "", {Variant{"baseline", "", models::default_params(), {iv}}}, {}, {}};
   return input::scenario_to_toml(one);
 }
 

@@ -306,6 +306,71 @@ class Reader {
     return var;
   }
 
+  // ---- [calibration] (docs/calibration.md): what `yjsim calibrate` wrote, or the path of a file holding it ----
+  void calibration(const toml::node& node, Params& p, Calibration& c) {
+    note(0, "", "calibration", node);
+    const toml::table* t = node.as_table();
+    if (!t) fail(node, "calibration", describe(node), "a table [calibration] as `yjsim calibrate` writes it");
+    auto text = [&](const char* key) {
+      const auto* n = t->get(key);
+      return n ? string_of(*n, std::string("calibration.") + key) : std::string();
+    };
+    auto numbers = [&](const toml::node& n, const std::string& field) {
+      const auto* a = n.as_array();
+      if (!a) fail(n, field, describe(n), "an array of numbers");
+      std::vector<double> out;
+      for (std::size_t i = 0; i < a->size(); ++i) out.push_back(number(*a->get(i), field + "[" + std::to_string(i) + "]"));
+      return out;
+    };
+    for (const auto& [key, value] : *t) {
+      const std::string k(key.str()), field = "calibration." + k;
+      note(0, "", field, value);
+      if (k == "area" || k == "date" || k == "targets" || k == "method") continue;
+      if (k == "start") {
+        const auto ym = sim::YearMonth::parse(string_of(value, field));
+        if (!ym) fail(value, field, describe(value), "a month \"YYYY-MM\"");
+        p.run.start = *ym;
+      } else if (k == "population") {
+        section(value, "population", p, 0);
+      } else if (k == "fitted_to") {
+        const auto* a = value.as_array();
+        if (!a) fail(value, field, describe(value), "an array of strings");
+        for (std::size_t i = 0; i < a->size(); ++i) c.fitted_to.push_back(string_of(*a->get(i), field));
+      } else if (k == "parameters") {
+        const auto* a = value.as_array();
+        if (!a) fail(value, field, describe(value), "an array of parameter names");
+        for (std::size_t i = 0; i < a->size(); ++i) c.parameters.push_back(string_of(*a->get(i), field));
+      } else if (k == "values") {
+        c.values = numbers(value, field);
+      } else if (k == "draws") {
+        const auto* a = value.as_array();
+        if (!a) fail(value, field, describe(value), "an array of arrays of numbers, one per posterior draw");
+        for (std::size_t i = 0; i < a->size(); ++i) {
+          const std::string fi = field + "[" + std::to_string(i) + "]";
+          note(0, "", fi, *a->get(i));
+          c.draws.push_back(numbers(*a->get(i), fi));
+        }
+      } else {
+        fail(value, field, "an unknown key", "area, date, targets, method, fitted_to, start, population, parameters, "
+             "values, draws");
+      }
+    }
+    c.area = text("area");
+    c.date = text("date");
+    c.targets = text("targets");
+    c.method = text("method");
+    if (c.values.size() != c.parameters.size())
+      fail(node, "calibration.values", std::to_string(c.values.size()) + " values",
+           std::to_string(c.parameters.size()) + ", one per calibration.parameters");
+    for (std::size_t i = 0; i < c.parameters.size(); ++i) {
+      try {
+        set_element(p, param_element(c.parameters[i]), c.values[i]);
+      } catch (const std::invalid_argument& e) {
+        fail(*t->get("parameters"), "calibration.parameters", "\"" + c.parameters[i] + "\"", e.what());
+      }
+    }
+  }
+
   void note(std::size_t v, const std::string& iv, const std::string& field, const toml::node& n) {
     lines_[key(v, iv, field)] = line_of(n);
   }
@@ -339,16 +404,29 @@ class Reader {
 Scenario parse_scenario(std::string_view text, const std::string& file) {
   Reader r(file);
   const toml::table root = parse_toml(text, file);
-  Scenario s{file, std::string(text), {}, {}};
+  Scenario s{file, std::string(text), {}, {}, {}};
   Variant base{"baseline", "the scenario as given, without variants", default_params(), {}};
   for (const auto& [key, value] : root) {
     const std::string k(key.str());
     if (k == "run" || is_section(k)) r.section(value, k, base.params, 0);
     else if (k == "needs") r.needs(value, base.params, 0);
-    else if (k == "variant" || k == "intervention" || k == "catalogue") continue;
+    else if (k == "variant" || k == "intervention" || k == "catalogue" || k == "calibration") continue;
     else
       r.fail(value, k, "an unknown section", "run, population, offending, desistance, detection, outcome, court, "
-             "orders, costs, needs, catalogue, intervention, variant");
+             "orders, costs, needs, catalogue, calibration, intervention, variant");
+  }
+  // The calibration after the sections (its values win) and before the variants (which start from the baseline).
+  if (const auto* cal = root.get("calibration")) {
+    if (cal->is_string()) {  // `calibration = "bromley.toml"`: the [calibration] of another scenario file
+      const auto path = (std::filesystem::path(file).parent_path() / cal->value<std::string>().value_or("")).string();
+      const std::string other = read_text_file(path, "a calibrated scenario written by `yjsim calibrate`");
+      const toml::table them = parse_toml(other, path);
+      Reader r2(path);
+      if (!them.get("calibration")) r2.fail(them, "calibration", "no [calibration] table", "a file written by `yjsim calibrate -o`");
+      r2.calibration(*them.get("calibration"), base.params, s.calibration);
+    } else {
+      r.calibration(*cal, base.params, s.calibration);
+    }
   }
   if (const auto* cat = root.get("catalogue")) r.load_catalogue(*cat, file);
   s.catalogue = r.templates_;

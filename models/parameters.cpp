@@ -1,5 +1,7 @@
 #include "models/parameters.h"
 
+#include <stdexcept>
+
 #include <charconv>
 #include <cstdio>
 #include <sstream>
@@ -165,6 +167,48 @@ std::string parameter_table_toml() {
     out << "\n[needs." << n.name << "]\nprevalence = " << n.prevalence << "\nmultiplier = " << n.multiplier
         << "\nsource = \"" << n.source << "\"\n";
   return out.str();
+}
+
+ParamElement param_element(const std::string& name) {
+  const auto bracket = name.find('[');
+  const std::string base = name.substr(0, bracket);
+  const ParamDecl* decl = nullptr;
+  for (const auto& d : parameter_table())
+    if (base == d.name) decl = &d;
+  const auto fail = [](const std::string& allowed) { throw std::invalid_argument(allowed); };
+  if (!decl) fail("a parameter listed by `yjsim params`, e.g. offending.base_rate or offending.age_rr[3]");
+  const std::size_t n = decl->default_value.size();
+  if (bracket == std::string::npos) {
+    if (n > 1) fail("one element of this array, e.g. " + base + "[0], or a range " + base + "[0:2]");
+    return {decl, 0, 0};
+  }
+  if (name.back() != ']') fail("name[i] or name[i:j]");
+  const std::string inside = name.substr(bracket + 1, name.size() - bracket - 2);
+  const auto colon = inside.find(':');
+  auto index = [&](const std::string& t) -> std::size_t {
+    if (t.empty() || t.find_first_not_of("0123456789") != std::string::npos || t.size() > 3) fail("whole-number indices");
+    return static_cast<std::size_t>(std::stoul(t));
+  };
+  const std::size_t a = index(inside.substr(0, colon));
+  const std::size_t b = colon == std::string::npos ? a : index(inside.substr(colon + 1));
+  if (a > b || b >= n) fail("indices 0 .. " + std::to_string(n - 1) + ", first <= last");
+  if (decl->check == Check::Probabilities && a != b) fail("one element of a probability row");
+  return {decl, a, b};
+}
+
+void set_element(Params& p, const ParamElement& e, double value) {
+  auto x = e.decl->ref(p);
+  if (e.decl->check == Check::Probabilities) {  // scale the rest so that the row still sums to 1
+    const double rest = 1.0 - x[e.first];
+    for (std::size_t i = 0; i < x.size(); ++i)
+      if (i != e.first) x[i] = rest > 0 ? x[i] * (1.0 - value) / rest : (1.0 - value) / static_cast<double>(x.size() - 1);
+  }
+  for (std::size_t i = e.first; i <= e.last; ++i) x[i] = value;
+}
+
+double get_element(const Params& p, const ParamElement& e) {
+  Params copy = p;  // ref() hands out a mutable view
+  return e.decl->ref(copy)[e.first];
 }
 
 }  // namespace yjsim::models

@@ -114,4 +114,17 @@ Params default_params();
 std::string parameter_table_markdown();  // docs/parameters.md
 std::string parameter_table_toml();      // every default as a commented scenario file
 
+// One element of a parameter, or a range of elements set to one value, by name: "offending.base_rate",
+// "offending.age_rr[3]", "court.custody_age_rr[0:5]" (the names calibration and fits use).
+struct ParamElement {
+  const ParamDecl* decl;
+  std::size_t first, last;  // elements [first, last]
+};
+// Throws std::invalid_argument whose what() says what is allowed.
+ParamElement param_element(const std::string& name);
+// Sets the elements; an element of a probability row is set and the row's other entries scaled in proportion,
+// so that the row still sums to 1.
+void set_element(Params& p, const ParamElement& e, double value);
+double get_element(const Params& p, const ParamElement& e);
+
 }  // namespace yjsim::models

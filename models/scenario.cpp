@@ -133,6 +133,58 @@ void validate_intervention(const Intervention& iv, const std::vector<NeedFlag>& 
     fail("target", "remand without ryda_to_bail_share", "target remand only with ryda_to_bail_share");
 }
 
+namespace {
+
+void check_calibration(const Scenario& s) {
+  const Calibration& c = s.calibration;
+  if (c.empty()) return;
+  if (c.values.size() != c.parameters.size())
+    throw Invalid(0, "", "calibration.values", std::to_string(c.values.size()) + " values",
+                  std::to_string(c.parameters.size()) + ", one per calibration.parameters");
+  std::vector<ParamElement> elements;
+  for (std::size_t i = 0; i < c.parameters.size(); ++i) try {
+      elements.push_back(param_element(c.parameters[i]));
+    } catch (const std::invalid_argument& e) {
+      throw Invalid(0, "", "calibration.parameters", "\"" + c.parameters[i] + "\"", e.what());
+    }
+  for (std::size_t d = 0; d < c.draws.size(); ++d) {
+    const std::string field = "calibration.draws[" + std::to_string(d) + "]";
+    if (c.draws[d].size() != c.parameters.size())
+      throw Invalid(0, "", field, std::to_string(c.draws[d].size()) + " values",
+                    std::to_string(c.parameters.size()) + ", one per calibration.parameters");
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+      const double x = c.draws[d][i];
+      if (!(x >= elements[i].decl->min && x <= elements[i].decl->max))
+        throw Invalid(0, "", field, fmt(x) + " for " + c.parameters[i],
+                      allowed_range(elements[i].decl->min, elements[i].decl->max));
+    }
+    for (std::size_t v = 0; v < s.variants.size(); ++v) try {
+        check_parameters(replicate_params(s, v, d), replicate_params(s, 0, d), v);
+      } catch (const Invalid& e) {
+        throw Invalid(0, "", field, e.found + " (" + e.field + ")", e.allowed);
+      }
+  }
+}
+
+}  // namespace
+
+std::size_t draw_of_replicate(const Scenario& s, long replicate) {
+  const auto n = s.calibration.draws.size();
+  return n == 0 ? 0 : static_cast<std::size_t>(replicate) % n;
+}
+
+Params replicate_params(const Scenario& s, std::size_t v, std::size_t draw) {
+  Params p = s.variants[v].params;
+  const Calibration& c = s.calibration;
+  if (c.draws.empty()) return p;
+  const Params& base = s.baseline();
+  for (std::size_t i = 0; i < c.parameters.size(); ++i) {
+    const ParamElement e = param_element(c.parameters[i]);
+    if (v == 0 || get_element(p, e) == get_element(base, e)) set_element(p, e, c.draws[draw][i]);
+  }
+  return p;
+}
+
 void validate(const Scenario& s) {
   if (s.variants.empty()) throw Invalid(0, "", "variant", "no baseline", "a baseline");
   const Params& base = s.baseline();
@@ -156,6 +208,7 @@ void validate(const Scenario& s) {
         throw Invalid(v, iv.name, "name", "\"" + iv.name + "\" twice", "unique names");
     }
   }
+  check_calibration(s);
 }
 
 }  // namespace yjsim::models

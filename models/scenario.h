@@ -18,11 +18,24 @@ struct Variant {
   std::vector<Intervention> interventions;  // commissioned in this variant (the baseline's, changed)
 };
 
+// A calibration (docs/calibration.md): what the scenario was fitted to, the fitted values (already in every
+// variant's parameters where the variant does not change them) and the posterior draws. With draws, replicate r
+// of every variant runs with draws[r mod N] (parameter uncertainty beside the stochastic noise).
+struct Calibration {
+  std::string area, date, targets, method;
+  std::vector<std::string> fitted_to;      // one line per target, for people
+  std::vector<std::string> parameters;     // ParamElement names
+  std::vector<double> values;              // fitted, per parameter
+  std::vector<std::vector<double>> draws;  // [draw][parameter]
+  bool empty() const { return parameters.empty(); }
+};
+
 struct Scenario {
   std::string file;               // path as given
   std::string text;               // the full text that was read
   std::vector<Variant> variants;  // baseline first
   std::vector<Intervention> catalogue;  // templates from the file's `catalogue` (for `use`, and for front ends)
+  Calibration calibration;
   const Params& baseline() const { return variants.front().params; }
 };
 
@@ -44,6 +57,10 @@ void validate(const Scenario& s);
 void validate_intervention(const Intervention& iv, const std::vector<NeedFlag>& needs, std::size_t variant = 0);
 // A name that can be an HDF5 group and a random-stream key: letters, digits, '_', '-', '.', not "." or "..".
 bool valid_name(const std::string& name);
+// The parameters of variant v in replicate r: with posterior draws, draw r mod N set wherever the variant keeps
+// the calibrated value (a variant that changes a calibrated parameter keeps its change).
+Params replicate_params(const Scenario& s, std::size_t v, std::size_t draw);
+std::size_t draw_of_replicate(const Scenario& s, long replicate);  // r mod N; 0 without draws
 
 
 }  // namespace yjsim::models

@@ -4,6 +4,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <memory>
 
 #include <stdexcept>
 
@@ -175,14 +176,9 @@ bool same_rate_schedule(const Params& a, const Params& b) {
   return a.offending.base_rate == b.offending.base_rate && a.offending.age_rr == b.offending.age_rr;
 }
 
-}  // namespace
-
-Results run_scenario(const Scenario& s, const RunOptions& o) {
+Plan make_plan(const Scenario& s, const RunOptions& o) {
   const Params& base = s.baseline();
   const auto horizon = static_cast<long>(base.run.months);
-  const long all = static_cast<long>(base.run.replicates);
-  const long first = std::clamp(o.first_replicate, 0L, all);
-  const auto reps = static_cast<std::size_t>(o.replicate_count < 0 ? all - first : std::min(o.replicate_count, all - first));
   Plan plan{s, o, {}, {}, horizon, kNever, sim::Calendar(base.run.start, horizon), {}};
   plan.derived.reserve(s.variants.size());
   for (const auto& v : s.variants) {
@@ -194,6 +190,38 @@ Results run_scenario(const Scenario& s, const RunOptions& o) {
     const auto per = plan.calendar.period(p);
     plan.months_in_period.push_back(per.last_month - per.first_month + 1);
   }
+  return plan;
+}
+
+// The scenario with posterior draw d in every variant's parameters (models/scenario.h replicate_params).
+Scenario with_draw(const Scenario& s, std::size_t d) {
+  Scenario out = s;
+  for (std::size_t v = 0; v < s.variants.size(); ++v) out.variants[v].params = replicate_params(s, v, d);
+  return out;
+}
+
+}  // namespace
+
+Results run_scenario(const Scenario& s, const RunOptions& o) {
+  const Params& base = s.baseline();
+  const long all = static_cast<long>(base.run.replicates);
+  const long first = std::clamp(o.first_replicate, 0L, all);
+  const auto reps = static_cast<std::size_t>(o.replicate_count < 0 ? all - first : std::min(o.replicate_count, all - first));
+  // One plan per posterior draw the replicates use (one plan without draws); a replicate's random numbers are
+  // addressed by its number alone, whichever draw it runs with.
+  std::vector<std::unique_ptr<Scenario>> drawn;
+  std::vector<Plan> plans;
+  std::vector<long> plan_of_draw(std::max<std::size_t>(s.calibration.draws.size(), 1), -1);
+  if (s.calibration.draws.empty()) plans.push_back(make_plan(s, o)), plan_of_draw[0] = 0;
+  for (std::size_t r = 0; r < reps && !s.calibration.draws.empty(); ++r) {
+    const std::size_t d = draw_of_replicate(s, first + static_cast<long>(r));
+    if (plan_of_draw[d] >= 0) continue;
+    plan_of_draw[d] = static_cast<long>(plans.size());
+    drawn.push_back(std::make_unique<Scenario>(with_draw(s, d)));
+    plans.push_back(make_plan(*drawn.back(), o));
+  }
+  if (plans.empty()) plans.push_back(make_plan(s, o));  // no replicates: the calendar and sizes still
+  const Plan& plan = plans.front();
   Results res{plan.calendar, base.run.seed, static_cast<long>(reps), first, plan.months_in_period, {},
               person_months(plan.schedules[0]), plan.schedules[0].birth.size(), std::vector<double>(reps, 0.0)};
   for (const auto& v : s.variants) {
@@ -204,7 +232,9 @@ Results run_scenario(const Scenario& s, const RunOptions& o) {
   const long total = static_cast<long>(reps * s.variants.size());
   sim::with_threads(o.threads, [&] {
     sim::parallel_for_each_index(reps, [&](std::size_t r) {
-      run_replicate(plan, r, static_cast<std::uint64_t>(first) + r, res, done, total);
+      const long number = first + static_cast<long>(r);
+      run_replicate(plans[static_cast<std::size_t>(plan_of_draw[draw_of_replicate(s, number)])], r, static_cast<std::uint64_t>(number), res,
+                    done, total);
     });
   });
   return res;

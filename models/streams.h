@@ -15,6 +15,9 @@ enum class Purpose : std::uint64_t {
   arrival,   // at_risk: order among children of equal priority in a month
   // sweeps
   lhs = 201,
+  // calibration (analysis/calibrate.cpp): the initial design, then resampling and Metropolis moves
+  calibration_design = 211,
+  calibration = 212,
 };
 
 constexpr std::uint64_t purpose_id(Purpose p) { return static_cast<std::uint64_t>(p); }

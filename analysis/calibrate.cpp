@@ -1,0 +1,507 @@
+#include "analysis/calibrate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <sstream>
+
+#include "models/kpis.h"
+#include "models/simulation.h"
+#include "models/streams.h"
+#include "sim/design.h"
+#include "sim/distributions.h"
+#include "sim/errors.h"
+#include "sim/parallel.h"
+#include "sim/random.h"
+#include "sim/summary.h"
+
+namespace yjsim::analysis {
+
+using namespace models;
+using input::FitRange;
+using input::Target;
+
+namespace {
+
+constexpr double kNegInf = -std::numeric_limits<double>::infinity();
+
+long months_between(const sim::YearMonth& a, const sim::YearMonth& b) { return (b.year - a.year) * 12L + (b.month - a.month); }
+
+// A KPI over quarters [p0, p1] by its yearly rule (models/kpis.h Yearly): counts add, month-end means are
+// averaged by months, ratios are the ratio of their parts.
+double kpi_over(const KpiValues& v, int k, long p0, long p1, const std::vector<long>& months) {
+  const KpiDef& d = kpi_table()[static_cast<std::size_t>(k)];
+  if (d.yearly == Yearly::Ratio) {
+    const double num = kpi_over(v, d.numerator, p0, p1, months), den = kpi_over(v, d.denominator, p0, p1, months);
+    return den > 0 ? num / den * d.scale : std::numeric_limits<double>::quiet_NaN();
+  }
+  double sum = 0, weight = 0;
+  for (long p = p0; p <= p1; ++p) {
+    const double x = v.period[static_cast<std::size_t>(k)][static_cast<std::size_t>(p)];
+    const double w = d.yearly == Yearly::MeanOfMonths ? static_cast<double>(months[static_cast<std::size_t>(p)]) : 1.0;
+    sum += x * w;
+    weight += w;
+  }
+  return d.yearly == Yearly::MeanOfMonths ? sum / weight : sum;
+}
+
+int cell_of(const Target& g) {
+  const BreakdownDef& b = breakdown(g.breakdown);
+  std::size_t kpi = 0, cat = 0;
+  while (b.kpis[kpi] != g.kpi) ++kpi;
+  while (b.categories[cat] != g.category) ++cat;
+  return b.cell(kpi, cat);
+}
+
+// A candidate's fit: per target the mean and variance over the replicates (common random numbers).
+struct Moments {
+  std::vector<double> mean, var;
+};
+
+// The standard deviation of the published figure's sampling error (docs/calibration.md "Uncertainty").
+double sampling_sd(const Target& g, double model_sd, std::string* from) {
+  const KpiDef& d = kpi_table()[static_cast<std::size_t>(kpi_index(g.kpi))];
+  double derived = std::numeric_limits<double>::infinity();
+  std::string why = "model replicates";
+  if (g.cohort_size && g.breakdown.empty()) {
+    const double n = *g.cohort_size, y = g.value;
+    if (std::string(d.unit) == "proportion") derived = std::sqrt(std::max(y * (1 - y), 1e-6) / n), why = "cohort_size (binomial)";
+    else if (d.yearly == Yearly::Ratio) derived = std::sqrt(std::max(y * d.scale, 1e-6) / n), why = "cohort_size (Poisson)";
+  }
+  if (!std::isfinite(derived) && d.yearly == Yearly::Sum) derived = std::sqrt(std::max(g.value, 1.0)), why = "Poisson count";
+  if (g.sd && *g.sd < derived) derived = *g.sd, why = "sd";
+  if (!std::isfinite(derived)) derived = model_sd;
+  if (from) *from = why;
+  return derived;
+}
+
+struct Problem {
+  const input::TargetsFile& t;
+  const CalibrateOptions& o;
+  std::vector<FitRange> fit;
+  std::vector<ParamElement> elements;
+  std::vector<std::size_t> fitted;  // indices of targets in the likelihood
+  Scenario base;                    // baseline only, R replicates
+
+  Moments moments(const std::vector<double>& x) const {
+    Scenario s = base;
+    for (std::size_t i = 0; i < x.size(); ++i) set_element(s.variants[0].params, elements[i], x[i]);
+    validate(s);
+    RunOptions ro;
+    ro.threads = 1;  // candidates run side by side
+    ro.cancel = o.cancel;
+    const Results r = run_scenario(s, ro);
+    Moments m;
+    for (const auto& g : t.targets) {
+      std::vector<double> v;
+      for (std::size_t rep = 0; rep < static_cast<std::size_t>(r.replicates); ++rep) v.push_back(target_value(r, rep, g));
+      const double mean = std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
+      double ss = 0;
+      for (double y : v) ss += (y - mean) * (y - mean);
+      m.mean.push_back(mean);
+      m.var.push_back(v.size() > 1 ? ss / static_cast<double>(v.size() - 1) : 0.0);
+    }
+    return m;
+  }
+
+  // Log-likelihood of the fitted targets; -inf for a candidate the model refuses or cannot score.
+  double loglik(const std::vector<double>& x) const {
+    Moments m;
+    try {
+      m = moments(x);
+    } catch (const Invalid&) {
+      return kNegInf;
+    }
+    const double reps = static_cast<double>(base.baseline().run.replicates);
+    double l = 0;
+    for (const std::size_t i : fitted) {
+      if (!std::isfinite(m.mean[i])) return kNegInf;
+      const double model_sd = std::sqrt(m.var[i]);
+      const double s = sampling_sd(t.targets[i], model_sd, nullptr);
+      const double var = s * s + m.var[i] / reps;
+      if (!(var > 0)) return m.mean[i] == t.targets[i].value ? l : kNegInf;
+      l += -0.5 * (m.mean[i] - t.targets[i].value) * (m.mean[i] - t.targets[i].value) / var - 0.5 * std::log(var);
+    }
+    return l;
+  }
+};
+
+// Sampler state after a stage: what a checkpoint holds.
+struct State {
+  int stage = 0;
+  double beta = 0;
+  long evaluations = 0;
+  double acceptance = 0.5;
+  std::vector<std::vector<double>> x;
+  std::vector<double> l;
+};
+
+std::string hex(double v) {
+  if (std::isinf(v)) return v < 0 ? "-inf" : "inf";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%a", v);
+  return buf;
+}
+
+std::string encode(const State& s, const std::string& key) {
+  std::ostringstream out;
+  out << "yjsim-calibrate-checkpoint 1\nkey " << key << "\nstage " << s.stage << "\nbeta " << hex(s.beta)
+      << "\nevaluations " << s.evaluations << "\nacceptance " << hex(s.acceptance) << "\nparticles " << s.x.size()
+      << ' ' << (s.x.empty() ? 0 : s.x[0].size()) << '\n';
+  for (std::size_t i = 0; i < s.x.size(); ++i) {
+    for (double v : s.x[i]) out << hex(v) << ' ';
+    out << hex(s.l[i]) << '\n';
+  }
+  return out.str();
+}
+
+bool decode(const std::string& text, const std::string& key, State& s) {
+  std::istringstream in(text);
+  std::string word, k, b, a;
+  int version = 0;
+  std::size_t n = 0, d = 0;
+  if (!(in >> word >> version) || word != "yjsim-calibrate-checkpoint" || version != 1) return false;
+  if (!(in >> word >> k) || k != key) return false;
+  if (!(in >> word >> s.stage >> word >> b >> word >> s.evaluations >> word >> a >> word >> n >> d)) return false;
+  s.beta = std::strtod(b.c_str(), nullptr);
+  s.acceptance = std::strtod(a.c_str(), nullptr);
+  s.x.assign(n, std::vector<double>(d));
+  s.l.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j <= d; ++j) {
+      if (!(in >> word)) return false;
+      (j < d ? s.x[i][j] : s.l[i]) = std::strtod(word.c_str(), nullptr);
+    }
+  }
+  return true;
+}
+
+// What a checkpoint must agree with to be resumed: the targets file, the scenario and the sampler's settings.
+std::string checkpoint_key(const Problem& p) {
+  std::string all = p.t.text + '\x1f' + p.base.text + '\x1f' + std::to_string(p.o.particles) + ',' +
+                    std::to_string(p.o.budget) + ',' + std::to_string(p.o.replicates);
+  for (const auto& f : p.fit) all += '\x1f' + f.parameter + ':' + hex(f.low) + ':' + hex(f.high);
+  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a: a fingerprint, not a security measure
+  for (unsigned char c : all) h = (h ^ c) * 1099511628211ULL;
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+double ess(const std::vector<double>& l, double delta) {
+  const double top = *std::max_element(l.begin(), l.end());
+  double s = 0, s2 = 0;
+  for (double v : l) {
+    const double w = std::isfinite(v) ? std::exp(delta * (v - top)) : 0.0;
+    s += w;
+    s2 += w * w;
+  }
+  return s2 > 0 ? s * s / s2 : 0.0;
+}
+
+// The next temperature: the largest step that keeps half the particles' effective weight.
+double next_beta(const std::vector<double>& l, double beta) {
+  const double half = static_cast<double>(l.size()) / 2;
+  if (ess(l, 1.0 - beta) >= half) return 1.0;
+  double lo = 0, hi = 1.0 - beta;
+  for (int i = 0; i < 60; ++i) {
+    const double mid = (lo + hi) / 2;
+    (ess(l, mid) >= half ? lo : hi) = mid;
+  }
+  return beta + std::max(lo, 1e-9);
+}
+
+// Cholesky factor of the weighted covariance, scaled for random-walk Metropolis (2.38^2 / d).
+std::vector<std::vector<double>> proposal(const State& s, const std::vector<double>& w, const Problem& p) {
+  const std::size_t d = p.fit.size();
+  std::vector<double> mean(d, 0);
+  for (std::size_t i = 0; i < s.x.size(); ++i)
+    for (std::size_t j = 0; j < d; ++j) mean[j] += w[i] * s.x[i][j];
+  std::vector<std::vector<double>> c(d, std::vector<double>(d, 0));
+  for (std::size_t i = 0; i < s.x.size(); ++i)
+    for (std::size_t a = 0; a < d; ++a)
+      for (std::size_t b = 0; b < d; ++b) c[a][b] += w[i] * (s.x[i][a] - mean[a]) * (s.x[i][b] - mean[b]);
+  const double scale = 2.38 * 2.38 / static_cast<double>(d);
+  for (std::size_t a = 0; a < d; ++a) {
+    for (std::size_t b = 0; b < d; ++b) c[a][b] *= scale;
+    const double range = p.fit[a].high - p.fit[a].low;
+    c[a][a] += 1e-8 * range * range;  // never a degenerate step
+  }
+  std::vector<std::vector<double>> L(d, std::vector<double>(d, 0));
+  for (std::size_t a = 0; a < d; ++a)
+    for (std::size_t b = 0; b <= a; ++b) {
+      double sum = c[a][b];
+      for (std::size_t k = 0; k < b; ++k) sum -= L[a][k] * L[b][k];
+      if (a == b) L[a][a] = std::sqrt(std::max(sum, 1e-12 * (p.fit[a].high - p.fit[a].low) * (p.fit[a].high - p.fit[a].low)));
+      else L[a][b] = sum / L[b][b];
+    }
+  return L;
+}
+
+void evaluate_all(const Problem& p, const std::vector<std::vector<double>>& x, std::vector<double>& l) {
+  l.assign(x.size(), kNegInf);
+  sim::with_threads(p.o.threads, [&] { sim::parallel_for_each_index(x.size(), [&](std::size_t i) { l[i] = p.loglik(x[i]); }); });
+}
+
+// One stage: reweight to the next temperature, resample, and move each particle K times.
+void stage(const Problem& p, State& s, const sim::Stream& rng, long moves) {
+  const std::size_t n = s.x.size(), d = p.fit.size();
+  const double beta = next_beta(s.l, s.beta);
+  const double top = *std::max_element(s.l.begin(), s.l.end());
+  std::vector<double> w(n);
+  for (std::size_t i = 0; i < n; ++i) w[i] = std::isfinite(s.l[i]) ? std::exp((beta - s.beta) * (s.l[i] - top)) : 0.0;
+  const double total = std::accumulate(w.begin(), w.end(), 0.0);
+  for (auto& v : w) v /= total;
+  const auto L = proposal(s, w, p);
+  // Systematic resampling.
+  const auto stage_word = static_cast<std::uint64_t>(s.stage);
+  const double u0 = sim::unit(rng.words(stage_word, 0, 0, 0)[0]) / static_cast<double>(n);
+  State next = s;
+  double cum = w[0];
+  std::size_t j = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double u = u0 + static_cast<double>(i) / static_cast<double>(n);
+    while (u > cum && j + 1 < n) cum += w[++j];
+    next.x[i] = s.x[j];
+    next.l[i] = s.l[j];
+  }
+  // Random-walk Metropolis at the new temperature; every draw addressed by (stage, particle, move).
+  std::vector<long> accepted(n, 0);
+  for (long k = 0; k < moves; ++k) {
+    std::vector<std::vector<double>> cand(n, std::vector<double>(d));
+    std::vector<bool> inside(n, true);
+    for (std::size_t i = 0; i < n; ++i) {
+      std::vector<double> z(d);
+      for (std::size_t a = 0; a < d; ++a)
+        z[a] = sim::standard_normal(sim::unit_open_zero(rng.words(stage_word, i + 1, static_cast<std::uint64_t>(k), a + 1)[0]));
+      for (std::size_t a = 0; a < d; ++a) {
+        double step = 0;
+        for (std::size_t b = 0; b <= a; ++b) step += L[a][b] * z[b];
+        cand[i][a] = next.x[i][a] + step;
+        if (cand[i][a] < p.fit[a].low || cand[i][a] > p.fit[a].high) inside[i] = false;
+      }
+    }
+    std::vector<double> l(n, kNegInf);
+    sim::with_threads(p.o.threads, [&] {
+      sim::parallel_for_each_index(n, [&](std::size_t i) {
+        if (inside[i]) l[i] = p.loglik(cand[i]);
+      });
+    });
+    next.evaluations += static_cast<long>(std::count(inside.begin(), inside.end(), true));
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!inside[i] || !std::isfinite(l[i])) continue;
+      const double u = sim::unit_open_zero(rng.words(stage_word, i + 1, static_cast<std::uint64_t>(k), 0)[0]);
+      if (!std::isfinite(next.l[i]) || std::log(u) < beta * (l[i] - next.l[i])) {
+        next.x[i] = cand[i];
+        next.l[i] = l[i];
+        ++accepted[i];
+      }
+    }
+  }
+  next.acceptance = moves > 0 ? static_cast<double>(std::accumulate(accepted.begin(), accepted.end(), 0L)) /
+                                    static_cast<double>(n * static_cast<std::size_t>(moves))
+                              : s.acceptance;
+  next.beta = beta;
+  next.stage = s.stage + 1;
+  s = std::move(next);
+}
+
+// Moves per stage so that a particle moves at least once with probability about 0.9 at the last acceptance rate.
+long moves_for(double acceptance) {
+  const double a = std::clamp(acceptance, 0.02, 0.99);
+  return std::clamp(static_cast<long>(std::ceil(std::log(0.1) / std::log(1 - a))), 2L, 6L);
+}
+
+std::vector<ParameterPosterior> summarise(const Problem& p, const State& s) {
+  std::vector<ParameterPosterior> out;
+  const std::size_t best = static_cast<std::size_t>(std::max_element(s.l.begin(), s.l.end()) - s.l.begin());
+  for (std::size_t a = 0; a < p.fit.size(); ++a) {
+    std::vector<double> v;
+    for (const auto& x : s.x) v.push_back(x[a]);
+    const auto sm = sim::summarise(v);
+    double ss = 0;
+    for (double y : v) ss += (y - sm.mean) * (y - sm.mean);
+    out.push_back({p.fit[a].parameter, p.fit[a].low, p.fit[a].high, sm.mean,
+                   std::sqrt(ss / static_cast<double>(std::max<std::size_t>(v.size() - 1, 1))), sm.p5, sm.p50, sm.p95,
+                   s.x[best][a]});
+  }
+  return out;
+}
+
+std::string number(double v) {
+  std::ostringstream o;
+  o.precision(4);
+  o << v;
+  return o.str();
+}
+
+void report(const CalibrateOptions& o, const State& s, const std::string& key) {
+  if (o.on_stage) o.on_stage(encode(s, key));
+  if (!o.progress) return;
+  std::ostringstream line;
+  line << "stage " << s.stage << ": temperature " << number(s.beta) << ", " << s.evaluations << " of at most "
+       << o.budget << " runs";
+  if (s.stage > 0) line << ", acceptance " << number(s.acceptance);
+  o.progress(line.str(), static_cast<double>(s.evaluations) / static_cast<double>(o.budget));
+}
+
+}  // namespace
+
+double target_value(const Results& r, std::size_t replicate, const Target& g) {
+  const long a = months_between(r.calendar.start(), g.first) / 3;
+  const long b = (months_between(r.calendar.start(), g.last) + 1) / 3 - 1;
+  const KpiValues& v = r.variants[0].replicates[replicate];
+  const bool year = a % 4 == 0 && b == a + 3;  // one horizon year: the yearly figure (distinct children once)
+  if (!g.breakdown.empty()) {
+    const auto c = static_cast<std::size_t>(cell_of(g));
+    if (year) return v.cells_year[c][static_cast<std::size_t>(a / 4)];
+    double sum = 0;
+    for (long p = a; p <= b; ++p) sum += v.cells_period[c][static_cast<std::size_t>(p)];
+    return sum;
+  }
+  const int k = kpi_index(g.kpi);
+  if (year) return v.year[static_cast<std::size_t>(k)][static_cast<std::size_t>(a / 4)];
+  return kpi_over(v, k, a, b, r.months_in_period);
+}
+
+std::vector<FitRange> default_fit_parameters(const input::TargetsFile& t) {
+  bool reoffending = false, spread = false;
+  for (const auto& g : t.targets) {
+    if (g.holdout) continue;
+    if (g.kpi == "reoffending_binary_rate" || g.kpi == "reoffenders") reoffending = true;
+    if (g.kpi == "reoffending_frequency_rate" || g.kpi == "reoffences_per_reoffender" || g.kpi == "reoffences") spread = true;
+  }
+  const Params& p = t.base.baseline();
+  // The level of offending sets first time entrants, the cohort and custody; the extra rate after an event sets
+  // how many of the cohort reoffend; the spread of propensity sets how often those who reoffend do so.
+  std::vector<FitRange> out{{"offending.base_rate", p.offending.base_rate / 2, p.offending.base_rate * 2, 0}};
+  if (reoffending) out.push_back({"offending.post_event_rr", 0.0, 1.2, 0});
+  if (spread) out.push_back({"offending.propensity_sigma", 1.6, 3.6, 0});
+  return out;
+}
+
+CalibrationResult calibrate(const input::TargetsFile& t, const CalibrateOptions& o) {
+  Problem p{t, o, t.fit.empty() ? default_fit_parameters(t) : t.fit, {}, {}, t.base};
+  for (const auto& f : p.fit) p.elements.push_back(param_element(f.parameter));
+  for (std::size_t i = 0; i < t.targets.size(); ++i)
+    if (!t.targets[i].holdout) p.fitted.push_back(i);
+  p.base.variants.resize(1);  // the baseline is what is fitted
+  p.base.calibration = {};
+  p.base.variants[0].params.run.replicates = static_cast<double>(o.replicates);
+  const std::string key = checkpoint_key(p);
+  const sim::Stream rng(p.base.baseline().run.seed, purpose_id(Purpose::calibration));
+  const auto n = static_cast<std::size_t>(o.particles);
+  const std::size_t d = p.fit.size();
+
+  State s;
+  if (o.resume_from.empty() || !decode(o.resume_from, key, s)) {
+    s = State{};
+    const auto unit = sim::latin_hypercube(n, d, sim::Stream(p.base.baseline().run.seed, purpose_id(Purpose::calibration_design)));
+    s.x.assign(n, std::vector<double>(d));
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t a = 0; a < d; ++a) s.x[i][a] = p.fit[a].low + (p.fit[a].high - p.fit[a].low) * unit[i][a];
+    evaluate_all(p, s.x, s.l);
+    s.evaluations = static_cast<long>(n);
+    report(o, s, key);
+  }
+  if (std::none_of(s.l.begin(), s.l.end(), [](double v) { return std::isfinite(v); }))
+    throw sim::InputError(t.file, 0, "fit", "no candidate in the prior ranges that the model could run or score",
+                          "ranges where the scenario is valid (`yjsim check`)");
+  while (s.beta < 1.0) {
+    const long left = (o.budget - s.evaluations) / static_cast<long>(n);
+    if (left < 1) break;
+    stage(p, s, rng, std::min(moves_for(s.acceptance), left));
+    report(o, s, key);
+  }
+
+  CalibrationResult r;
+  r.parameters = summarise(p, s);
+  r.draws = s.x;
+  r.evaluations = s.evaluations;
+  r.stages = s.stage;
+  r.converged = s.beta >= 1.0;
+  std::ostringstream m;
+  m << "SMC with likelihood tempering: " << n << " particles, " << s.stage << " stages, " << s.evaluations
+    << " runs of " << o.replicates << " replicates (common random numbers), temperature " << number(s.beta);
+  r.method = m.str();
+  if (!r.converged)
+    r.warnings.push_back("the sampler stopped at temperature " + number(s.beta) + " of 1 within the budget of " +
+                         std::to_string(o.budget) + " runs: the draws are wider than the posterior; raise --budget");
+  // Identifiability: unconstrained parameters, trade-offs, ranges too narrow.
+  r.correlation.assign(d, std::vector<double>(d, 0));
+  for (std::size_t a = 0; a < d; ++a)
+    for (std::size_t b = 0; b < d; ++b) {
+      double sab = 0;
+      for (const auto& x : s.x) sab += (x[a] - r.parameters[a].mean) * (x[b] - r.parameters[b].mean);
+      sab /= static_cast<double>(std::max<std::size_t>(n - 1, 1));
+      const double den = r.parameters[a].sd * r.parameters[b].sd;
+      r.correlation[a][b] = den > 0 ? sab / den : (a == b ? 1.0 : 0.0);
+    }
+  for (std::size_t a = 0; a < d; ++a) {
+    const auto& q = r.parameters[a];
+    const double range = q.high - q.low;
+    if (q.sd > 0.6 * range / std::sqrt(12.0))
+      r.warnings.push_back(q.name + " is not constrained by the targets (posterior sd " + number(q.sd) +
+                           " against the prior's " + number(range / std::sqrt(12.0)) + "): its value is the prior's");
+    else if (q.p05 < q.low + 0.02 * range || q.p95 > q.high - 0.02 * range)
+      r.warnings.push_back(q.name + " presses against the edge of its range " + number(q.low) + " .. " +
+                           number(q.high) + ": widen the range if the values beyond it are plausible");
+    for (std::size_t b = a + 1; b < d; ++b)
+      if (std::abs(r.correlation[a][b]) > 0.8)
+        r.warnings.push_back(q.name + " and " + r.parameters[b].name + " trade off (posterior correlation " +
+                             number(r.correlation[a][b]) + "): the targets fix a combination of them, not each");
+  }
+  // The calibrated model against every target: one replicate per draw, as `yjsim run` runs it.
+  Scenario check = calibrated_scenario(t, r, "");
+  check.variants.resize(1);
+  check.variants[0].params.run.replicates = static_cast<double>(std::max<std::size_t>(n, 100));
+  RunOptions ro;
+  ro.threads = o.threads;
+  ro.cancel = o.cancel;
+  const Results res = run_scenario(check, ro);
+  for (const auto& g : t.targets) {
+    std::vector<double> v;
+    for (std::size_t rep = 0; rep < static_cast<std::size_t>(res.replicates); ++rep) v.push_back(target_value(res, rep, g));
+    const auto sm = sim::summarise(v);
+    double ss = 0;
+    for (double y : v) ss += (y - sm.mean) * (y - sm.mean);
+    TargetCheck c{g, 0, "", sm.mean, sm.p5, sm.p95, g.value >= sm.p5 && g.value <= sm.p95};
+    c.sigma = sampling_sd(g, std::sqrt(ss / static_cast<double>(std::max<std::size_t>(v.size() - 1, 1))), &c.sigma_from);
+    r.targets.push_back(c);
+    if (!c.within)
+      r.warnings.push_back(std::string(g.holdout ? "held-out check " : "target ") + g.kpi +
+                           (g.breakdown.empty() ? "" : " (" + g.breakdown + " " + g.category + ")") + " " + g.period +
+                           (g.holdout ? " is not reproduced: " : " is not reached: ") + "published " + number(g.value) +
+                           ", calibrated model " + number(sm.mean) + " (90% " + number(sm.p5) + " .. " +
+                           number(sm.p95) + ")");
+  }
+  std::stable_partition(r.targets.begin(), r.targets.end(), [](const TargetCheck& c) { return !c.target.holdout; });
+  return r;
+}
+
+Scenario calibrated_scenario(const input::TargetsFile& t, const CalibrationResult& r, const std::string& date) {
+  Scenario s = t.base;
+  Calibration& c = s.calibration;
+  c.area = t.area;
+  c.date = date;
+  c.targets = t.file;
+  c.method = r.method;
+  for (const auto& g : t.targets)
+    c.fitted_to.push_back(g.kpi + (g.breakdown.empty() ? "" : " " + g.breakdown + "=" + g.category) + " " + g.period +
+                          " = " + number(g.value) + (g.holdout ? " (held out)" : ""));
+  for (const auto& q : r.parameters) {
+    c.parameters.push_back(q.name);
+    c.values.push_back(q.map);
+  }
+  c.draws = r.draws;
+  const Params base = s.baseline();
+  for (std::size_t i = 0; i < c.parameters.size(); ++i) {
+    const ParamElement e = param_element(c.parameters[i]);
+    for (std::size_t v = 0; v < s.variants.size(); ++v)
+      if (v == 0 || get_element(s.variants[v].params, e) == get_element(base, e)) set_element(s.variants[v].params, e, c.values[i]);
+  }
+  return s;
+}
+
+}  // namespace yjsim::analysis

@@ -1,0 +1,76 @@
+#pragma once
+// `yjsim calibrate` (docs/calibration.md): a posterior over a scenario's parameters given an area's published
+// figures, by a sequential Monte Carlo sampler with likelihood tempering (Del Moral, Doucet & Jasra 2006; as
+// used for simulation models by e.g. the IMABC/ABC-SMC literature): particles drawn from the prior ranges are
+// moved from the prior (temperature 0) to the posterior (temperature 1) through intermediate temperatures
+// chosen so that half the particles' weight survives each step, resampled, and moved by random-walk Metropolis.
+//
+// Each candidate is run with the same seed and replicates (common random numbers), so that the likelihood moves
+// smoothly with the parameters. A target's likelihood is normal: the model's mean over R replicates against the
+// published value, with variance = the published figure's sampling variance + the model mean's Monte Carlo
+// variance (replicate variance / R), so no target is asked to be matched more closely than the model can tell.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "input/targets.h"
+#include "models/simulation.h"
+
+namespace yjsim::analysis {
+
+struct CalibrateOptions {
+  long particles = 100;   // N: posterior draws
+  long budget = 1500;     // model evaluations at most (each: `replicates` replicates of the baseline)
+  long replicates = 20;   // per evaluation
+  int threads = 0;        // 0: all cores
+  const std::atomic<bool>* cancel = nullptr;  // set to stop: the model throws sim::Cancelled
+  std::string resume_from;  // a checkpoint's text (on_stage): continue from it if it is of this fit
+  std::function<void(const std::string& checkpoint)> on_stage;        // after the design and every stage
+  std::function<void(const std::string& line, double done)> progress;  // one line per stage; done <= 1 of budget
+};
+
+// A parameter the fit found: its prior range and posterior summary.
+struct ParameterPosterior {
+  std::string name;
+  double low, high;
+  double mean, sd, p05, p50, p95;
+  double map;  // the value of the particle with the highest likelihood
+};
+
+// A target against the calibrated model (the posterior's draws, one replicate each, as `yjsim run` uses them).
+struct TargetCheck {
+  input::Target target;
+  double sigma;            // the sampling standard deviation used (given sd, binomial/Poisson, or the model's)
+  std::string sigma_from;  // "sd", "cohort_size", "model replicates"
+  double mean, p05, p95;   // of the calibrated model's figure
+  bool within;             // target inside the model's 90% interval
+};
+
+struct CalibrationResult {
+  std::vector<ParameterPosterior> parameters;
+  std::vector<std::vector<double>> draws;   // [draw][parameter], equally weighted
+  std::vector<TargetCheck> targets;         // fitted first, then held out, in file order
+  std::vector<std::string> warnings;        // unreached targets, identifiability, an unfinished sampler
+  std::vector<std::vector<double>> correlation;  // posterior correlation of the parameters
+  long evaluations = 0;
+  int stages = 0;
+  bool converged = false;  // reached temperature 1 within the budget
+  std::string method;      // one line, for the calibrated scenario
+};
+
+// The documented default set of parameters for the targets given (docs/calibration.md) when a file has no [[fit]].
+std::vector<input::FitRange> default_fit_parameters(const input::TargetsFile& t);
+
+// The fit. Deterministic for a given scenario seed at any thread count; a run resumed from a checkpoint equals an
+// uninterrupted one. Throws sim::Cancelled (via the model) when `cancel` is set.
+CalibrationResult calibrate(const input::TargetsFile& t, const CalibrateOptions& o);
+
+// The scenario with the calibration: fitted values (MAP) set in every variant, posterior draws attached.
+models::Scenario calibrated_scenario(const input::TargetsFile& t, const CalibrationResult& r, const std::string& date);
+
+// A target's value in one replicate of a run (a KPI or breakdown cell over the target's quarters).
+double target_value(const models::Results& r, std::size_t replicate, const input::Target& g);
+
+}  // namespace yjsim::analysis

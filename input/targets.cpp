@@ -30,7 +30,7 @@ class Reader {
   std::string text(const toml::table& t, const std::string& key, const std::string& field, bool required) const {
     const auto* n = t.get(key);
     if (!n) {
-      if (required) fail(line_of(t), field, "nothing", "a text value");
+      if (required) fail(std::max(line_of(t), 1L), field, "nothing", "a text value");
       return "";
     }
     if (!n->is_string()) fail(*n, field, "a text value in quotes");
@@ -40,7 +40,7 @@ class Reader {
                                double low, double high, const std::string& allowed) const {
     const auto* n = t.get(key);
     if (!n) {
-      if (required) fail(line_of(t), field, "nothing", allowed);
+      if (required) fail(std::max(line_of(t), 1L), field, "nothing", allowed);
       return std::nullopt;
     }
     if (!n->is_number()) fail(*n, field, allowed);

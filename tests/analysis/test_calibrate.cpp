@@ -1,0 +1,195 @@
+// `yjsim calibrate` (analysis/calibrate.h): posterior draws in a run, recovery of known parameters, unreachable
+// targets, determinism, resume, the calibrated file, and the command's exit codes.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+
+#include "analysis/calibrate.h"
+#include "hardening/cli.h"
+#include "input/calibration_writer.h"
+#include "input/scenario_reader.h"
+#include "models/kpis.h"
+#include "sim/summary.h"
+
+using namespace yjsim;
+
+namespace {
+
+const std::string kDir = std::string(YJSIM_SOURCE_DIR) + "/tests/fixtures/calibration/";
+
+input::TargetsFile targets(const std::string& body) {
+  return input::parse_targets("scenario = \"tiny.toml\"\narea = \"Test\"\n" + body, kDir + "test.targets.toml");
+}
+
+std::string target(const std::string& kpi, double value, double sd, bool holdout = false) {
+  return "[[target]]\nkpi = \"" + kpi + "\"\nvalue = " + std::to_string(value) + "\nsd = " + std::to_string(sd) +
+         "\nperiod = \"2018-04..2019-03\"\nholdout = " + (holdout ? "true" : "false") + "\nsource = \"the model\"\n";
+}
+
+std::string fit(const std::string& name, double low, double high) {
+  return "[[fit]]\nparameter = \"" + name + "\"\nlow = " + std::to_string(low) + "\nhigh = " + std::to_string(high) + "\n";
+}
+
+// Equal value for value, NaN (an undefined rate) equal to NaN.
+bool same(const std::vector<std::vector<double>>& a, const std::vector<std::vector<double>>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i].size() != b[i].size()) return false;
+    for (std::size_t j = 0; j < a[i].size(); ++j)
+      if (!(a[i][j] == b[i][j] || (std::isnan(a[i][j]) && std::isnan(b[i][j])))) return false;
+  }
+  return true;
+}
+bool same_kpis(const models::KpiValues& a, const models::KpiValues& b) { return same(a.period, b.period) && same(a.year, b.year); }
+
+// Year-1 means of fte_count and the binary rate at a parameter point, over many replicates of another seed.
+std::pair<double, double> model_means(double base_rate, double post_event_rr) {
+  models::Scenario s = input::load_scenario(kDir + "tiny.toml");
+  s.variants[0].params.offending.base_rate = base_rate;
+  s.variants[0].params.offending.post_event_rr = post_event_rr;
+  s.variants[0].params.run.replicates = 200;
+  s.variants[0].params.run.seed = 777;
+  const auto r = models::run_scenario(s);
+  const auto fte = sim::summarise(r.values(0, models::kpi_index("fte_count"), 0, true));
+  const auto bin = sim::summarise(r.values(0, models::kpi_index("reoffending_binary_rate"), 0, true));
+  return {fte.mean, bin.mean};
+}
+
+}  // namespace
+
+TEST_CASE("posterior draws: replicate r runs with draw r mod N, its random numbers unchanged") {
+  models::Scenario s = input::load_scenario(kDir + "tiny.toml");
+  s.variants[0].params.run.replicates = 3;
+  s.calibration.parameters = {"offending.base_rate"};
+  s.calibration.values = {0.05};
+  s.calibration.draws = {{0.03}, {0.06}};
+  models::validate(s);
+  const auto with_draws = models::run_scenario(s);
+  for (long r = 0; r < 3; ++r) {
+    models::Scenario plain = input::load_scenario(kDir + "tiny.toml");
+    plain.variants[0].params.run.replicates = 3;
+    plain.variants[0].params.offending.base_rate = r % 2 == 0 ? 0.03 : 0.06;
+    models::RunOptions o;
+    o.first_replicate = r;
+    o.replicate_count = 1;
+    const auto one = models::run_scenario(plain, o);
+    CHECK(same_kpis(with_draws.variants[0].replicates[static_cast<std::size_t>(r)], one.variants[0].replicates[0]));
+  }
+  // A draw outside the parameter's range is refused by validate, naming the draw.
+  s.calibration.draws[1][0] = -1;
+  CHECK_THROWS_WITH_AS(models::validate(s), doctest::Contains("calibration.draws[1]"), models::Invalid);
+}
+
+TEST_CASE("calibrate recovers known parameters from targets the model made (9 of 10 seeds in the 90% interval)") {
+  // Truth: base_rate 0.05, post_event_rr 0.6. Targets: the model's own means there (another seed, 400 replicates),
+  // with the sampling sd of a borough's figures.
+  const auto [fte, binary] = model_means(0.05, 0.6);
+  const std::string body = target("fte_count", fte, 1.0) + target("reoffending_binary_rate", binary, 0.03) +
+                           fit("offending.base_rate", 0.025, 0.08) + fit("offending.post_event_rr", 0.0, 1.2);
+  int covered = 0, narrowed = 0, converged = 0;
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    input::TargetsFile t = targets(body);
+    t.base.variants[0].params.run.seed = seed;
+    analysis::CalibrateOptions o;
+    o.particles = 20;
+    o.budget = 200;
+    o.replicates = 4;
+    const auto r = analysis::calibrate(t, o);
+    const auto& a = r.parameters[0];
+    const auto& b = r.parameters[1];
+    CAPTURE(seed);
+    CAPTURE(a.p05);
+    CAPTURE(a.p95);
+    CAPTURE(b.p05);
+    CAPTURE(b.p95);
+    if (a.p05 <= 0.05 && 0.05 <= a.p95 && b.p05 <= 0.6 && 0.6 <= b.p95) ++covered;
+    // Informative, not the prior back: a one-year figure of a 5,000-child area pins the base rate down only
+    // partly (about 0.5-0.8 of the prior's sd), the binary rate of a cohort of about 20 hardly constrains
+    // post_event_rr at all.
+    if (a.sd < 0.85 * (0.08 - 0.025) / std::sqrt(12.0) && std::abs(a.mean - 0.05) < 0.012) ++narrowed;
+    converged += r.converged;
+  }
+  CHECK(covered >= 9);
+  CHECK(narrowed >= 9);
+  CHECK(converged == 10);
+}
+
+TEST_CASE("calibrate reports a target it cannot reach, and a parameter the targets do not constrain") {
+  input::TargetsFile t = targets(target("reoffending_binary_rate", 0.97, 0.01) + target("fte_count", 5, 1, true) +
+                                 fit("offending.base_rate", 0.03, 0.06) + fit("costs.court_case_gbp", 100, 5000));
+  analysis::CalibrateOptions o;
+  o.particles = 12;
+  o.budget = 60;
+  o.replicates = 3;
+  const auto r = analysis::calibrate(t, o);
+  REQUIRE(r.targets.size() == 2);
+  CHECK_FALSE(r.targets[0].within);
+  bool unreached = false, unconstrained = false, holdout = false;
+  for (const auto& w : r.warnings) {
+    unreached |= w.find("reoffending_binary_rate") != std::string::npos && w.find("not reached") != std::string::npos;
+    unconstrained |= w.find("costs.court_case_gbp is not constrained") != std::string::npos;
+    holdout |= w.find("held-out check fte_count") != std::string::npos;
+  }
+  CHECK(unreached);
+  CHECK(unconstrained);
+  CHECK(r.targets[1].target.holdout);
+  CHECK(holdout == !r.targets[1].within);
+}
+
+TEST_CASE("calibrate: the same draws at 1 and 2 threads, and resumed from a checkpoint as uninterrupted") {
+  const std::string body = target("fte_count", 12, 0.2) + target("reoffending_binary_rate", 0.4, 0.01) +
+                           fit("offending.base_rate", 0.03, 0.06) + fit("offending.post_event_rr", 0.0, 1.0);
+  const input::TargetsFile t = targets(body);
+  analysis::CalibrateOptions o;
+  o.particles = 10;
+  o.budget = 70;
+  o.replicates = 2;
+  std::vector<std::string> checkpoints;
+  o.threads = 1;
+  o.on_stage = [&](const std::string& c) { checkpoints.push_back(c); };
+  const auto one = analysis::calibrate(t, o);
+  REQUIRE(checkpoints.size() >= 3);  // the design and at least two stages
+  o.threads = 2;
+  o.on_stage = {};
+  const auto two = analysis::calibrate(t, o);
+  CHECK(one.draws == two.draws);
+  CHECK(one.evaluations == two.evaluations);
+  o.resume_from = checkpoints[1];  // as if stopped after the first stage
+  const auto resumed = analysis::calibrate(t, o);
+  CHECK(resumed.draws == one.draws);
+  CHECK(resumed.evaluations == one.evaluations);
+  // A checkpoint of another fit is not resumed from: the fit starts afresh, with the same result.
+  o.resume_from = checkpoints[1];
+  analysis::CalibrateOptions other = o;
+  other.particles = 11;
+  const auto fresh = analysis::calibrate(t, other);
+  CHECK(fresh.draws.size() == 11);
+
+  // The calibrated file reads back as the scenario the fit made, and runs the same.
+  const auto s = analysis::calibrated_scenario(t, one, "2026-12-02");
+  const std::string text = input::calibrated_scenario_toml(t, s.calibration, kDir + "out.toml", {"a report line"});
+  models::Scenario back = input::parse_scenario(text, kDir + "out.toml");
+  CHECK(back.calibration.draws == s.calibration.draws);
+  CHECK(back.calibration.values == s.calibration.values);
+  CHECK(back.calibration.area == "Test");
+  CHECK(back.baseline().run.start == sim::YearMonth{2018, 4});
+  back.variants[0].params.run.replicates = 3;
+  models::Scenario mem = s;
+  mem.variants[0].params.run.replicates = 3;
+  mem.variants[0].params.run.months = back.baseline().run.months;
+  const auto ra = models::run_scenario(back), rb = models::run_scenario(mem);
+  for (std::size_t r = 0; r < 3; ++r) CHECK(same_kpis(ra.variants[0].replicates[r], rb.variants[0].replicates[r]));
+}
+
+TEST_CASE("yjsim calibrate: a bad targets file exits 2 naming file, line and field, and writes nothing") {
+  using namespace yjsim::hardening;
+  const auto bad = write("cal/bad.targets.toml", "scenario = \"" + kDir + "tiny.toml\"\narea = \"X\"\n[[target]]\n"
+                                                 "kpi = \"fte\"\nvalue = 1\nperiod = \"2018-04..2018-06\"\nsource = \"s\"\n");
+  const auto out = scratch("cal/out.toml");
+  const auto r = run_yjsim("calibrate " + q(bad) + " -o " + q(out));
+  CHECK(r.code == 2);
+  CHECK(r.output.find("bad.targets.toml:4: 'target.kpi'") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+  CHECK_FALSE(leftovers(scratch_dir()));
+}

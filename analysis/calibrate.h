@@ -21,9 +21,9 @@
 namespace yjsim::analysis {
 
 struct CalibrateOptions {
-  long particles = 100;   // N: posterior draws
-  long budget = 1500;     // model evaluations at most (each: `replicates` replicates of the baseline)
-  long replicates = 20;   // per evaluation
+  long particles = 60;    // N: posterior draws
+  long budget = 600;      // model evaluations at most (each: `replicates` replicates of the baseline)
+  long replicates = 10;   // per evaluation
   int threads = 0;        // 0: all cores
   const std::atomic<bool>* cancel = nullptr;  // set to stop: the model throws sim::Cancelled
   std::string resume_from;  // a checkpoint's text (on_stage): continue from it if it is of this fit

@@ -108,6 +108,10 @@ int run(const RunArgs& a, const std::atomic<bool>& interrupted) {
   if (!a.csv_dir.empty()) io::ensure_writable_dir(a.csv_dir);
   const models::Results r = simulate(s, a, interrupted);
   if (interrupted.load()) throw sim::Cancelled();
+  if (!a.quiet && !s.calibration.empty())
+    std::cout << "Calibrated to " << s.calibration.area << "'s published figures (" << s.calibration.targets << ", "
+              << s.calibration.date << "); replicate r runs with posterior draw r mod " << s.calibration.draws.size()
+              << " (docs/calibration.md)\n";
   if (!a.quiet) std::cout << report::text_table(r) << (a.breakdowns ? report::breakdown_table(r) : "") << std::flush;
   // The HDF5 file and the CSV set succeed or fail together: all written in full, then all renamed into place.
   io::OutputSet outputs;

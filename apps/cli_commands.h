@@ -32,7 +32,7 @@ struct SweepArgs {
 struct CalibrateArgs {
   std::string targets;
   std::string output;  // default: <targets stem>.calibrated.toml in this folder
-  long budget = 1500, particles = 100, replicates = 20;
+  long budget = 600, particles = 60, replicates = 10;  // docs/calibration.md "Budget"
   int threads = 0;
   bool resume = false, quiet = false;
 };

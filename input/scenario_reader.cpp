@@ -423,7 +423,13 @@ Scenario parse_scenario(std::string_view text, const std::string& file) {
       const toml::table them = parse_toml(other, path);
       Reader r2(path);
       if (!them.get("calibration")) r2.fail(them, "calibration", "no [calibration] table", "a file written by `yjsim calibrate -o`");
+      // A what-if built on a calibration may plan from its own start month; without one it starts where the
+      // area's figures do.
+      const auto* run = root.get("run");
+      const bool own_start = run && run->as_table() && run->as_table()->get("start");
+      const sim::YearMonth start = base.params.run.start;
       r2.calibration(*them.get("calibration"), base.params, s.calibration);
+      if (own_start) base.params.run.start = start;
     } else {
       r.calibration(*cal, base.params, s.calibration);
     }

@@ -88,12 +88,36 @@ bool same(const Intervention& a, const Intervention& b) {
   return x.str() == y.str();
 }
 
+// The calibration (docs/calibration.md): its start and population are already in [run] and [population].
+toml::table calibration(const Calibration& c) {
+  toml::table t;
+  t.insert("area", c.area);
+  t.insert("date", c.date);
+  t.insert("targets", c.targets);
+  t.insert("method", c.method);
+  toml::array fitted, names, values, draws;
+  for (const auto& f : c.fitted_to) fitted.push_back(f);
+  for (const auto& n : c.parameters) names.push_back(n);
+  for (double v : c.values) values.push_back(v);
+  for (const auto& d : c.draws) {
+    toml::array row;
+    for (double v : d) row.push_back(v);
+    draws.push_back(std::move(row));
+  }
+  t.insert("fitted_to", std::move(fitted));
+  t.insert("parameters", std::move(names));
+  t.insert("values", std::move(values));
+  t.insert("draws", std::move(draws));
+  return t;
+}
+
 }  // namespace
 
 std::string scenario_to_toml(const Scenario& s) {
   toml::table root;
   const Variant& base = s.variants.front();
   parameters(root, base.params, nullptr);
+  if (!s.calibration.empty()) root.insert("calibration", calibration(s.calibration));
   toml::array ivs;
   for (const auto& iv : base.interventions) ivs.push_back(intervention(iv));
   if (!ivs.empty()) root.insert("intervention", std::move(ivs));

@@ -85,3 +85,13 @@ TEST_CASE("targets file: bad files name the file, line and field") {
     CHECK(e.find("allowed:") != std::string::npos);
   }
 }
+
+TEST_CASE("targets file: every bundled targets file reads") {
+  for (const char* name : {"bromley", "westminster", "england_wales_2018"}) {
+    CAPTURE(name);
+    const auto t = input::load_targets(std::string(YJSIM_SOURCE_DIR) + "/scenarios/calibration/" + name + ".targets.toml");
+    CHECK_FALSE(t.targets.empty());
+    CHECK_FALSE(t.area.empty());
+    for (const auto& g : t.targets) CHECK_FALSE(g.source.empty());
+  }
+}

@@ -15,6 +15,8 @@ enum class Purpose : std::uint64_t {
   arrival,   // at_risk: order among children of equal priority in a month
   // sweeps
   lhs = 201,
+  // the live tracker (analysis/tracker.cpp): which simulated child stands for a real one, per child and draw
+  tracker = 301,
 };
 
 constexpr std::uint64_t purpose_id(Purpose p) { return static_cast<std::uint64_t>(p); }

@@ -16,7 +16,7 @@ namespace yjsim::cli {
 
 namespace {
 
-constexpr long kReferenceChildren = 2000000;  // children aged 10-17 simulated for the reference (100 boroughs)
+constexpr long kReferenceChildren = 1200000;  // children aged 10-17 simulated for the reference (60 boroughs)
 
 models::Scenario scenario_of(const std::string& path) {
   return path.empty() ? input::parse_scenario("", "(built-in defaults)") : input::load_scenario(path);

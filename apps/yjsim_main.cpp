@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 1000.0));
   track->add_flag("--per-child", tr.per_child, "also write each child's pseudonymous id and projection (HDF5)");
   track->add_option("--reference-replicates", tr.reference_replicates,
-                    "replicates of the scenario simulated as reference children (default: 2,000,000 children in all)")
+                    "replicates of the scenario simulated as reference children (default: 1,200,000 children aged 10-17 in all)")
       ->check(CLI::Range(1L, 100000L));
   track->add_option("--backtest", tr.backtest, "back-test the projection on synthetic cohorts of this scenario");
   track->add_option("--truth-replicates", tr.truth_replicates, "--backtest: synthetic service histories")->check(CLI::Range(1L, 10000L));

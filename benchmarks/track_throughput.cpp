@@ -23,11 +23,11 @@ int main() {
   const auto s = input::parse_scenario("[population]\nsize_10_17 = 200000\n", "benchmark");
   // 1,000 cohort entries of a simulated service, seen mid-follow-up.
   const auto service = models::reference_run(s, 99, 1, 2);
-  auto x = analysis::synthetic_extract(service, 0, 12, 23, 26);
+  auto x = analysis::synthetic_extract(service, 0, 6, 23, 26);
   if (x.children.size() > 1000) x.children.resize(1000);
   std::printf("extract: %zu cohort entries, %zu offence groups\n", x.children.size(), x.events.size());
   const auto t0 = std::chrono::steady_clock::now();
-  const auto pool = analysis::make_reference(s, 1, 10, 2);  // 2,000,000 children, as yjsim track by default
+  const auto pool = analysis::make_reference(s, 1, 6, 2);  // 1,200,000 children, as yjsim track by default
   const double reference = since(t0);
   analysis::TrackOptions o;
   o.draws = 1000;

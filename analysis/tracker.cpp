@@ -46,7 +46,8 @@ std::uint64_t key(int level, const ReferencePool::Query& q) {
     case 2: k = court_class(q.disposal) << 40 | std::uint64_t{q.previous_class} << 32 | tail; break;
     case 3: k = std::uint64_t{q.previous_class} << 32 | tail; break;
     case 4: k = tail; break;
-    default: k = static_cast<std::uint64_t>(q.e) << 16 | proven_bucket(q.proven) << 8; break;
+    case 5: k = static_cast<std::uint64_t>(q.e) << 16 | proven_bucket(q.proven) << 8; break;
+    default: k = static_cast<std::uint64_t>(q.e) << 16; break;
   }
   return static_cast<std::uint64_t>(level) << 56 | k;
 }

@@ -35,7 +35,7 @@ class ReferencePool {
   };
   const std::vector<std::uint32_t>& matches(std::size_t set, const Query& q, int* level = nullptr) const;
   static constexpr std::size_t kMinMatches = 10;
-  static constexpr int kLevels = 6;
+  static constexpr int kLevels = 7;
 
  private:
   std::vector<models::ReferenceRun> runs_;

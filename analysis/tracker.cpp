@@ -16,6 +16,7 @@
 #include "models/simulation.h"
 #include "models/streams.h"
 #include "sim/distributions.h"
+#include "sim/errors.h"
 #include "sim/parallel.h"
 #include "sim/random.h"
 
@@ -266,14 +267,15 @@ std::vector<models::Params> parameter_sets(const models::Scenario& s) {
   return {s.baseline()};
 }
 
-ReferencePool make_reference(const models::Scenario& s, std::uint64_t seed, long replicates, int threads) {
+ReferencePool make_reference(const models::Scenario& s, std::uint64_t seed, long replicates, int threads,
+                             const std::atomic<bool>* cancel) {
   std::vector<models::ReferenceRun> runs;
   const auto sets = parameter_sets(s);
   for (std::size_t j = 0; j < sets.size(); ++j) {
     models::Scenario one = s;
     one.variants.resize(1);
     one.variants[0].params = sets[j];
-    runs.push_back(models::reference_run(one, seed + j, replicates, threads));
+    runs.push_back(models::reference_run(one, seed + j, replicates, threads, cancel));
   }
   return ReferencePool(std::move(runs));
 }
@@ -404,8 +406,8 @@ input::CohortExtract synthetic_extract(const models::ReferenceRun& run, std::uin
 }
 
 std::vector<BacktestRow> backtest(const models::Scenario& s, const BacktestOptions& o) {
-  const auto truth = models::reference_run(s, o.seed + 1000, o.truth_replicates, o.threads);
-  const auto pool = make_reference(s, o.seed + 2000, o.reference_replicates, o.threads);
+  const auto truth = models::reference_run(s, o.seed + 1000, o.truth_replicates, o.threads, o.cancel);
+  const auto pool = make_reference(s, o.seed + 2000, o.reference_replicates, o.threads, o.cancel);
   const auto& offsets = backtest_offsets();
   // Whole calendar quarters inside the horizon, as model months [first, first + 2].
   const long start = static_cast<long>(truth.start.year) * 12 + truth.start.month - 1;
@@ -435,6 +437,7 @@ std::vector<BacktestRow> backtest(const models::Scenario& s, const BacktestOptio
     }
     for (std::size_t k = 0; k < offsets.size(); ++k)
       for (long q : quarter_first) {
+        if (o.cancel && o.cancel->load()) throw sim::Cancelled();
         if (!size.count(q)) continue;
         const long as_of = q + 2 + offsets[k];
         const auto x = synthetic_extract(truth, r, q, q + 2, as_of);

@@ -2,6 +2,7 @@
 // The live tracker (docs/tracker.md): the MoJ proven-reoffending measure to date for a service's quarterly
 // cohorts, and the projection of each cohort's final official figure from the model, conditioned on what is known
 // about each child at the extract date.
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -45,7 +46,8 @@ class ReferencePool {
 // Parameter sets for the reference: the baseline, plus each posterior draw when the scenario carries them.
 std::vector<models::Params> parameter_sets(const models::Scenario& s);
 // Runs the reference: `replicates` replicates of the scenario's baseline per parameter set.
-ReferencePool make_reference(const models::Scenario& s, std::uint64_t seed, long replicates, int threads);
+ReferencePool make_reference(const models::Scenario& s, std::uint64_t seed, long replicates, int threads,
+                             const std::atomic<bool>* cancel = nullptr);
 
 struct TrackOptions {
   long draws = 1000;
@@ -116,6 +118,7 @@ struct BacktestOptions {
   long draws = 400;
   std::uint64_t seed = 20190331;
   int threads = 0;
+  const std::atomic<bool>* cancel = nullptr;  // set to stop (sim::Cancelled)
 };
 inline const std::vector<long>& backtest_offsets() {
   static const std::vector<long> o = {3, 6, 9, 12, 15};

@@ -49,7 +49,7 @@ int make_example(const TrackArgs& a, const models::Scenario& s) {
   return 0;
 }
 
-int backtest(const TrackArgs& a) {
+int backtest(const TrackArgs& a, const std::atomic<bool>& interrupted) {
   const auto s = input::load_scenario(a.backtest);
   analysis::BacktestOptions o;
   o.truth_replicates = a.truth_replicates;
@@ -57,6 +57,7 @@ int backtest(const TrackArgs& a) {
   o.draws = a.draws;
   o.seed = seed_of(a, s);
   o.threads = a.threads;
+  o.cancel = &interrupted;
   const auto rows = analysis::backtest(s, o);
   std::cout << report::backtest_table(rows, o.truth_replicates);
   return 0;
@@ -65,7 +66,7 @@ int backtest(const TrackArgs& a) {
 }  // namespace
 
 int track(const TrackArgs& a, const std::atomic<bool>& interrupted) {
-  if (!a.backtest.empty()) return backtest(a);
+  if (!a.backtest.empty()) return backtest(a, interrupted);
   const models::Scenario s = scenario_of(a.scenario);
   if (!a.make_example.empty()) return make_example(a, s);
   if (a.children.empty() || a.events.empty())
@@ -85,7 +86,7 @@ int track(const TrackArgs& a, const std::atomic<bool>& interrupted) {
     io::check_output_file(a.csv_dir + "/projection.csv", "--csv");
     io::ensure_writable_dir(a.csv_dir);
   }
-  const auto pool = analysis::make_reference(s, seed_of(a, s), reference_replicates(a, s), a.threads);
+  const auto pool = analysis::make_reference(s, seed_of(a, s), reference_replicates(a, s), a.threads, &interrupted);
   if (interrupted.load()) throw sim::Cancelled();
   analysis::TrackOptions o;
   o.draws = a.draws;

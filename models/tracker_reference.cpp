@@ -57,7 +57,8 @@ void collect(const std::vector<LogEvent>& log, std::uint32_t replicate, Referenc
 
 }  // namespace
 
-ReferenceRun reference_run(const Scenario& s, std::uint64_t seed, long replicates, int threads) {
+ReferenceRun reference_run(const Scenario& s, std::uint64_t seed, long replicates, int threads,
+                           const std::atomic<bool>* cancel) {
   Scenario base = s;
   base.variants.resize(1);  // the baseline only: what the service runs today
   base.variants[0].params.run.seed = seed;
@@ -65,6 +66,7 @@ ReferenceRun reference_run(const Scenario& s, std::uint64_t seed, long replicate
   RunOptions o;
   o.threads = threads;
   o.keep_event_log = true;
+  o.cancel = cancel;
   const Results res = run_scenario(base, o);
   ReferenceRun out{base.baseline(), base.baseline().run.start, static_cast<long>(base.baseline().run.months), {}, {}};
   const auto& logs = res.variants[0].logs;

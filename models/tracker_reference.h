@@ -6,6 +6,7 @@
 // own offending hazard (propensity, age, post-event rate, desistance), detection, outcomes and court delay
 // (court.mean_delay_months, the proof lag) generate them, so the tracker projects with the model and nothing else.
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -59,6 +60,8 @@ struct ReferenceRun {
 
 // Runs the scenario's baseline (its interventions included) with the given seed and replicates, keeping each
 // replicate's event log, and collects its index events. Bit-identical at any thread count.
-ReferenceRun reference_run(const Scenario& s, std::uint64_t seed, long replicates, int threads);
+// `cancel` (may be null): set to stop; the run then throws sim::Cancelled.
+ReferenceRun reference_run(const Scenario& s, std::uint64_t seed, long replicates, int threads,
+                           const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace yjsim::models

@@ -1,6 +1,7 @@
 // `yjsim track` as a user meets it: bad extracts exit 2 naming file, line and column, and write nothing; a good one
 // writes projection.csv with exactly the documented columns and no child ids.
 #include <doctest/doctest.h>
+#include <hdf5.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -95,5 +96,23 @@ TEST_CASE("yjsim track - projection.csv has the documented columns, one row per 
   CHECK(text.find(",2020-12\n") != std::string::npos);
   CHECK(text.find("K1") == std::string::npos);
   CHECK(slurp(out).find("K1") == std::string::npos);
-  CHECK(fs::file_size(out) > 0);
+  // The /track group of docs/hdf5.md: one cohort, 50 draws.
+  const hid_t f = H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  REQUIRE(f >= 0);
+  const hid_t g = H5Gopen2(f, "track", H5P_DEFAULT);
+  CHECK(H5Aexists(g, "as_of") > 0);
+  CHECK(H5Aexists(g, "cohorts") > 0);
+  for (const char* name : {"binary_mean", "binary_p05", "frequency_p95", "cohort_size", "p_binary_below_target"})
+    CHECK_MESSAGE(H5Lexists(g, name, H5P_DEFAULT) > 0, name);
+  CHECK(H5Lexists(g, "children", H5P_DEFAULT) == 0);  // no per-child group without --per-child
+  const hid_t d = H5Dopen2(g, "binary_draws", H5P_DEFAULT);
+  const hid_t space = H5Dget_space(d);
+  hsize_t dims[2] = {0, 0};
+  CHECK(H5Sget_simple_extent_dims(space, dims, nullptr) == 2);
+  CHECK(dims[0] == 1);
+  CHECK(dims[1] == 50);
+  H5Sclose(space);
+  H5Dclose(d);
+  H5Gclose(g);
+  H5Fclose(f);
 }

@@ -76,7 +76,9 @@ TEST_CASE("a complete extract projects exactly its measure to date, with a zero-
                             {2021, 3, 31});  // Q3 2019 + 18 = March 2021
   for (const auto& c : t.cohorts) {
     CHECK(c.complete);
-    CHECK(c.binary_final.summary.mean == doctest::Approx(c.binary));
+    CHECK(c.binary_final.summary.mean == c.binary);
+    CHECK(c.frequency_final.summary.mean == c.frequency);
+    CHECK(c.binary_final.sd_stochastic == 0.0);
     CHECK(c.binary_final.summary.p5 == c.binary_final.summary.p95);
     CHECK(c.frequency_final.summary.p5 == c.frequency_final.summary.p95);
     CHECK(c.frequency_final.summary.p50 == doctest::Approx(c.frequency));

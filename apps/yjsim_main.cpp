@@ -5,6 +5,7 @@
 
 #include "apps/cli_commands.h"
 #include "apps/cluster.h"
+#include "apps/track_command.h"
 #include "io/writers.h"
 #include "models/scenario.h"
 #include "sim/errors.h"
@@ -78,6 +79,31 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 1024));
   calibrate->add_flag("--resume", ca.resume, "continue an interrupted fit from its checkpoint (<output>.checkpoint)");
   calibrate->add_flag("-q,--quiet", ca.quiet, "no progress and no report");
+  yjsim::cli::TrackArgs tr;
+  auto* track = app.add_subcommand(
+      "track", "the live tracker: the MoJ proven-reoffending measure to date for a service's cohorts and the projected "
+               "final figure with its interval (docs/tracker.md)");
+  track->add_option("children", tr.children, "CHILDREN.csv: one row per quarterly cohort entry");
+  track->add_option("events", tr.events, "EVENTS.csv: one row per proven or pending offence group");
+  track->add_option("--as-of", tr.as_of, "the date the extract was taken, YYYY-MM-DD");
+  track->add_option("--scenario", tr.scenario, "the model to project with (default: the built-in defaults)");
+  track->add_option("-o,--output", tr.output, "HDF5 results file (a /track group)");
+  track->add_option("--csv", tr.csv_dir, "write projection.csv into this folder");
+  track->add_option("--draws", tr.draws, "draws of each child's remaining follow-up")->check(CLI::Range(1L, 100000L));
+  track->add_option("--seed", tr.seed, "random seed (default: the scenario's run.seed)");
+  track->add_option("--threads", tr.threads, "worker threads (0: all cores); results do not depend on it")->check(CLI::Range(0, 1024));
+  track->add_option("--target-binary", tr.target_binary, "the board's target binary rate (a fraction): P(final below it)")
+      ->check(CLI::Range(0.0, 1.0));
+  track->add_option("--target-frequency", tr.target_frequency, "the board's target frequency rate: P(final below it)")
+      ->check(CLI::Range(0.0, 1000.0));
+  track->add_flag("--per-child", tr.per_child, "also write each child's pseudonymous id and projection (HDF5)");
+  track->add_option("--reference-replicates", tr.reference_replicates,
+                    "replicates of the scenario simulated as reference children (default: 1,200,000 children aged 10-17 in all)")
+      ->check(CLI::Range(1L, 100000L));
+  track->add_option("--backtest", tr.backtest, "back-test the projection on synthetic cohorts of this scenario");
+  track->add_option("--truth-replicates", tr.truth_replicates, "--backtest: synthetic service histories")->check(CLI::Range(1L, 10000L));
+  track->add_option("--make-example", tr.make_example, "write a synthetic example extract (children.csv, events.csv) into this folder");
+  track->add_flag("-q,--quiet", tr.quiet, "no table");
 
   try {
     app.parse(argc, argv);
@@ -98,6 +124,7 @@ int main(int argc, char** argv) {
     if (*targets) return yjsim::cli::targets(a, g_interrupted);
     if (*calibrate) return yjsim::cli::calibrate(ca, g_interrupted);
     if (*sweep) return yjsim::cli::sweep(sw, g_interrupted, cluster);
+    if (*track) return yjsim::cli::track(tr, g_interrupted);
   } catch (const yjsim::sim::InputError& e) {
     if (cluster.root()) std::cerr << "yjsim: " << e.what() << '\n';  // every process read the same bad file
     return 2;

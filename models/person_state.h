@@ -107,12 +107,12 @@ struct People {
 struct LogEvent {
   enum Kind : std::uint8_t { Formal, Proof, Index, Custodial, RemandStart, Release, Transition };
   Kind kind;
-  std::uint8_t detail;      // Formal: 0 YC, 1 YCC, 2 conviction, 3 adult caution
+  std::uint8_t detail;      // Formal: 0 YC, 1 YCC, 2 conviction, 3 adult caution; Index: IndexDisposal
   std::uint32_t person;
   std::int32_t month;       // month of the event
   std::int32_t age_months;  // age at the event
-  std::int32_t commit_month;  // Proof: month the offences were committed
-  std::int32_t count;         // Proof: offences
+  std::int32_t commit_month;  // Proof: month the offences were committed; Index: 1 for a girl (the tracker)
+  std::int32_t count;         // Proof: offences; Index: previous offences (models/tracker_reference.cpp)
 };
 
 struct Detected {

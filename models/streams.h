@@ -18,6 +18,8 @@ enum class Purpose : std::uint64_t {
   // calibration (analysis/calibrate.cpp): the initial design, then resampling and Metropolis moves
   calibration_design = 211,
   calibration = 212,
+  // the live tracker (analysis/tracker.cpp): which simulated child stands for a real one, per child and draw
+  tracker = 301,
 };
 
 constexpr std::uint64_t purpose_id(Purpose p) { return static_cast<std::uint64_t>(p); }

@@ -108,7 +108,7 @@ void index_event(const Context& c, PersonMonth& pm, Record& r, IndexDisposal dis
   pm.block.tally.add_cohort_cells(period, 0, k);
   r.cohorts[r.next_cohort] = CohortEntry{static_cast<std::int32_t>(pm.t), false, k};
   r.next_cohort = static_cast<std::uint8_t>((r.next_cohort + 1) % r.cohorts.size());
-  pm.log(c, LogEvent::Index);
+  pm.log(c, LogEvent::Index, static_cast<std::uint8_t>(disposal), k.girl, static_cast<std::int32_t>(previous));
 }
 
 }  // namespace yjsim::models

@@ -89,6 +89,25 @@ void legend(const ResultsView& view) {
 
 bool is_reoffending(const std::string& kpi) { return kpi.rfind("reoffending_", 0) == 0; }
 
+// Few custodial sentences (a borough): yearly totals, each year's spread in the tooltip's heading.
+void yearly_counts(const ResultsView& view, const KpiView& k, bool differences, chart::Spec& s) {
+  s.title = "Custodial sentences a year";
+  s.subtitle = std::string(differences ? "variant minus baseline (paired by replicate); " : "") +
+               "yearly totals: too few a quarter in this area for quarterly rates";
+  s.x = view.year_x;
+  s.x_ticks.clear();
+  s.point_labels.clear();
+  for (std::size_t y = 0; y < view.year_x.size(); ++y) {
+    s.x_ticks.emplace_back(view.year_x[y], view.year_short[y]);
+    s.point_labels.push_back(view.year_labels[y]);
+  }
+  s.series.clear();
+  for (std::size_t v = differences ? 1 : 0; v < k.yearly.size(); ++v) {
+    const Band& b = differences ? k.yearly_diff[v] : k.yearly[v];
+    s.series.push_back({view.variant_names[v], variant_colour(v), b.mean, b.low, b.high});
+  }
+}
+
 chart::Spec chart_spec(const ResultsView& view, const KpiView& k, bool interactive, bool differences) {
   chart::Spec s;
   s.title = kpi_title(k.kpi);
@@ -121,13 +140,26 @@ chart::Spec chart_spec(const ResultsView& view, const KpiView& k, bool interacti
     s.marker_legend = "\u25b2 official figure complete (" + std::to_string(inside) + " of " +
                       std::to_string(view.cohorts.size()) + " quarters)";
   }
-  const std::string kpi = k.kpi;
+  if (!k.count_kpi.empty()) yearly_counts(view, k, differences, s);
+  const std::string kpi = k.count_kpi.empty() ? k.kpi : k.count_kpi;
   if (differences)
     s.format = [kpi](double y) { return format_diff(kpi, y); };
   else
     s.format = [kpi](double y) { return format_value(kpi, y); };
   s.interactive = interactive;
   return s;
+}
+
+// Under a yearly-count chart: how many in a year, as shares of replicate-years, per variant.
+void distribution_lines(const ResultsView& view, const KpiView& k, UiRegistry& ui) {
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(kGrey, "In a full year (shares of replicates):");
+  for (std::size_t v = 0; v < k.distribution.size(); ++v) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(variant_colour(v)), "%s: %s", view.variant_names[v].c_str(),
+                       k.distribution[v].c_str());
+    ui.text("chart/" + k.kpi + "/distribution/" + std::to_string(v), k.distribution[v]);
+  }
+  ImGui::PopTextWrapPos();
 }
 
 void charts(const ResultsView& view, const ResultsPanelInput& in, bool differences, UiRegistry& ui,
@@ -143,6 +175,7 @@ void charts(const ResultsView& view, const ResultsPanelInput& in, bool differenc
     chart::draw(k.kpi.c_str(), chart_spec(view, k, !in.capturing, differences),
                 {ImGui::GetContentRegionAvail().x, em * 16}, &lo, &hi);
     ui.item(key);
+    if (!k.count_kpi.empty()) distribution_lines(view, k, ui);
     if (in.capturing) continue;  // the picture shows the chart only
     ImGui::SetItemAllowOverlap();
     const ImVec2 after = ImGui::GetCursorScreenPos();
@@ -324,7 +357,7 @@ unsigned int variant_colour(std::size_t v) {
 
 ResultsPanelOutput draw_results_panel(const ResultsPanelInput& in, ResultsPanelState& state, UiRegistry& ui) {
   ResultsPanelOutput out;
-  for (const char* prefix : {"table/", "cost/", "status/", "board/", "year/"})
+  for (const char* prefix : {"table/", "cost/", "status/", "board/", "year/", "chart/"})
     ui.clear_texts(prefix);  // what is not drawn is not shown
   status(in, ui);
   if (!in.view) return out;

@@ -54,8 +54,10 @@ void add(Band& b, const sim::Summary& s) {
   b.high.push_back(s.p95);
 }
 
+void small_counts(const models::Results& r, KpiView& k);
+
 KpiView kpi_view(const models::Results& r, const std::string& name) {
-  KpiView k{name, {}, {}, {}, {}};
+  KpiView k{name, {}, {}, {}, {}, "", {}, {}, {}};
   const int kpi = models::kpi_index(name);
   for (std::size_t v = 0; v < r.variants.size(); ++v) {
     Band level, diff;
@@ -75,6 +77,7 @@ KpiView kpi_view(const models::Results& r, const std::string& name) {
     k.by_year.push_back(std::move(years));
     k.shares_by_year.push_back(std::move(year_shares));
   }
+  small_counts(r, k);
   return k;
 }
 
@@ -141,7 +144,56 @@ long change_start_month(const models::Scenario& s, std::size_t v) {
   return first;
 }
 
+std::string count_distribution(std::vector<double> totals) {
+  std::erase_if(totals, [](double x) { return std::isnan(x); });
+  if (totals.empty()) return "n/a";
+  std::sort(totals.begin(), totals.end());
+  // Values 0 .. top-1 one by one, then "top+" (top: about the 90th percentile, 2 to 6).
+  const long top = std::clamp(std::lround(sim::percentile_sorted(totals, 0.9)) + 1, 2L, 6L);
+  std::vector<long> n(static_cast<std::size_t>(top) + 1, 0);
+  for (double x : totals) ++n[static_cast<std::size_t>(std::clamp(std::lround(x), 0L, top))];
+  std::string out;
+  for (long k = 0; k <= top; ++k) {
+    if (k) out += ", ";
+    out += std::to_string(k) + (k == top ? "+" : "") + ": " +
+           report::format_probability(static_cast<double>(n[static_cast<std::size_t>(k)]) /
+                                      static_cast<double>(totals.size()));
+  }
+  return out;
+}
+
 namespace {
+
+// Custodial sentences in a small area: a handful a quarter, so quarterly rates are a flat band and a
+// saw-tooth. Yearly totals and the spread of a year's total say it better.
+void small_counts(const models::Results& r, KpiView& k) {
+  if (k.kpi != "custody_rate_per_1000") return;
+  const int count = models::kpi_index("custodial_sentences");
+  double sum = 0;
+  long n = 0;
+  for (long p = 0; p < r.calendar.periods(); ++p)
+    for (double x : r.values(0, count, static_cast<std::size_t>(p), false))
+      if (!std::isnan(x)) sum += x, ++n;
+  if (n == 0 || sum / static_cast<double>(n) >= kSmallCountPerQuarter) return;
+  k.count_kpi = "custodial_sentences";
+  for (std::size_t v = 0; v < r.variants.size(); ++v) {
+    Band level, diff;
+    std::vector<double> pooled;
+    for (long y = 0; y < r.calendar.years(); ++y) {
+      const auto c = analysis::compare(r, v, count, static_cast<std::size_t>(y), true);
+      add(level, c.variant);
+      add(diff, c.diff);
+      // Full years only in the spread (a short last year has fewer months).
+      if (std::min(r.calendar.months(), (y + 1) * 12) - y * 12 == 12) {
+        const auto vals = r.values(v, count, static_cast<std::size_t>(y), true);
+        pooled.insert(pooled.end(), vals.begin(), vals.end());
+      }
+    }
+    k.yearly.push_back(std::move(level));
+    k.yearly_diff.push_back(std::move(diff));
+    k.distribution.push_back(count_distribution(std::move(pooled)));
+  }
+}
 
 BoardView board_view(const models::Results& r, const models::Scenario& s, std::size_t v) {
   BoardView b;
@@ -175,7 +227,12 @@ ResultsView make_view(const models::Results& r, const models::Scenario* scenario
                             view.period_labels.back() + " cohort: official figure complete " +
                                 month_label(cal.at(complete))});
   }
-  for (long y = 0; y < cal.years(); ++y) view.year_labels.push_back(year_label(cal, y));
+  for (long y = 0; y < cal.years(); ++y) {
+    view.year_labels.push_back(year_label(cal, y));
+    view.year_short.push_back(financial_years(cal) ? financial_year(cal.at(y * 12).year)
+                                                   : "Year " + std::to_string(y + 1));
+    view.year_x.push_back(0.5 * static_cast<double>(y * 12 + std::min(cal.months(), y * 12 + 12)));
+  }
   for (const auto& name : shown_kpis()) view.kpis.push_back(kpi_view(r, name));
   view.cost_per_outcome.resize(r.variants.size());
   for (std::size_t v = 1; v < r.variants.size(); ++v)

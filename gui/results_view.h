@@ -34,7 +34,16 @@ struct KpiView {
   std::vector<Band> differences;  // [variant] per period: paired, variant minus baseline
   std::vector<std::vector<analysis::Comparison>> by_year;  // [variant][year] against the baseline
   std::vector<std::vector<Shares>> shares_by_year;         // [variant][year]
+  // Few events (custodial sentences in a borough): the chart shows yearly totals of `count_kpi` instead of
+  // quarterly rates, with the spread of a year's total as shares ("0: 12%, 1: 25%, ...").
+  std::string count_kpi;                  // "" : the quarterly chart
+  std::vector<Band> yearly, yearly_diff;  // [variant] per year
+  std::vector<std::string> distribution;  // [variant]
 };
+// Below this mean a quarter (baseline), the custodial-sentence chart shows yearly totals.
+constexpr double kSmallCountPerQuarter = 5;
+// "0: 12%, 1: 25%, 2: 31%, 3+: 32%": the shares of `totals` (whole numbers) at each value, the last one open.
+std::string count_distribution(std::vector<double> totals);
 
 struct CohortMark {
   long period;               // the cohort's quarter
@@ -63,6 +72,8 @@ struct ResultsView {
   std::vector<std::string> period_labels;  // "2018/19 Q1" (a run from April), else "2018-Q2"
   std::vector<double> period_x;            // the middle of each period, in months from the start
   std::vector<std::string> year_labels;    // "2018/19 (Apr 2018 to Mar 2019)", or "Year 1 (...)"
+  std::vector<std::string> year_short;     // "2018/19", or "Year 1"
+  std::vector<double> year_x;              // the middle of each year, in months from the start
   std::vector<KpiView> kpis;               // as shown_kpis()
   std::vector<CohortMark> cohorts;
   std::vector<std::vector<analysis::CostPerOutcome>> cost_per_outcome;  // [variant]; empty for the baseline

@@ -276,3 +276,9 @@ TEST_CASE("better / same / worse: ties are not worse") {
   CHECK(view.board[2].change_month == 30);
   CHECK(view.board[2].period == -1);  // after the horizon: no figure within it
 }
+
+TEST_CASE("a small count's spread as shares, the last value open") {
+  CHECK(count_distribution({0, 0, 1, 1, 1, 2, 2, 3, 5, 9}) == "0: 20%, 1: 30%, 2: 20%, 3: 10%, 4: 0%, 5: 10%, 6+: 10%");
+  CHECK(count_distribution({0, 0, 0, 1}) == "0: 75%, 1: 25%, 2+: 0%");
+  CHECK(count_distribution({}) == "n/a");
+}

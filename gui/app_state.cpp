@@ -103,12 +103,14 @@ models::Scenario runnable(const AppState& s) {
 
 void save_scenario(AppState& s, const std::string& path) {
   models::validate(s.scenario);  // never write a file the command line would reject
-  const std::string text = input::scenario_to_toml(s.scenario);
+  // The file's own comments stay where the planner did not change the value (input/scenario_writer.h).
+  const std::string text = input::scenario_to_toml(s.scenario, s.scenario.text);
   io::AtomicFile file(path);
   file.write(text);  // every write and the close checked: a full disk never replaces the saved file
   file.commit();
   s.path = path;
-  s.saved_text = text;
+  s.scenario.text = text;  // the next save keeps the comments as this file now has them
+  s.saved_text = input::scenario_to_toml(s.scenario);
   s.modified = false;
 }
 

@@ -5,6 +5,9 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <regex>
 #include <limits>
 #include <thread>
 
@@ -12,6 +15,8 @@
 #include "gui/chart.h"
 #include "gui/results_view.h"
 #include "gui/worker.h"
+#include "input/scenario_reader.h"
+#include "input/scenario_writer.h"
 #include "report/format.h"
 #include "sim/errors.h"
 
@@ -281,4 +286,25 @@ TEST_CASE("a small count's spread as shares, the last value open") {
   CHECK(count_distribution({0, 0, 1, 1, 1, 2, 2, 3, 5, 9}) == "0: 20%, 1: 30%, 2: 20%, 3: 10%, 4: 0%, 5: 10%, 6+: 10%");
   CHECK(count_distribution({0, 0, 0, 1}) == "0: 75%, 1: 25%, 2+: 0%");
   CHECK(count_distribution({}) == "n/a");
+}
+
+TEST_CASE("a saved scenario has the shortest numbers and keeps the file's comments on unchanged values") {
+  AppState s = bundled();
+  set_parameter(s, 0, *find_parameter("population.size_10_17"), 0, 15000);
+  const std::string path = (std::filesystem::temp_directory_path() / "yjsim_gui_saved_comments.toml").string();
+  save_scenario(s, path);
+  std::ifstream in(path);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const models::Scenario back = input::load_scenario(path);
+  std::filesystem::remove(path);
+  // Unchanged: the comment above stays, and the number is as the file had it.
+  CHECK(text.find("# offences per month at age 17, z = 1; source: calibrated") != std::string::npos);
+  CHECK(text.find("base_rate = 0.04154") != std::string::npos);
+  CHECK(text.find("# yjsim default scenario") == 0);  // the file's opening comment
+  CHECK(text.find("size_10_17 = 15000") != std::string::npos);
+  // Changed: its old comment (the default's source) is not kept.
+  CHECK(text.find("issue 3: a borough of 20,000") == std::string::npos);
+  // No 17-digit numbers anywhere; and the file reads back as the same scenario.
+  CHECK(!std::regex_search(text, std::regex("[0-9]\\.[0-9]{14,}")));
+  CHECK(input::scenario_to_toml(back) == input::scenario_to_toml(s.scenario));
 }

@@ -162,6 +162,22 @@ void distribution_lines(const ResultsView& view, const KpiView& k, UiRegistry& u
   ImGui::PopTextWrapPos();
 }
 
+// The chart's "PNG" button, over its top right corner (the chart must be the last item).
+void png_button(const KpiView& k, const std::string& key, ImVec2 lo, ImVec2 hi, UiRegistry& ui,
+                ResultsPanelOutput& out) {
+  const float em = ImGui::GetFontSize();
+  ImGui::SetItemAllowOverlap();
+  const ImVec2 after = ImGui::GetCursorScreenPos();
+  const float button = ImGui::CalcTextSize("PNG").x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SetCursorScreenPos({hi.x - button - em * 0.3f, lo.y + em * 0.2f});
+  ImGui::PushID(k.kpi.c_str());
+  if (ImGui::SmallButton("PNG")) out.save_chart = key;
+  ui.item(key + "/png");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save this chart as a PNG picture");
+  ImGui::PopID();
+  ImGui::SetCursorScreenPos(after);
+}
+
 void charts(const ResultsView& view, const ResultsPanelInput& in, bool differences, UiRegistry& ui,
             ResultsPanelOutput& out) {
   const float em = ImGui::GetFontSize();
@@ -175,18 +191,8 @@ void charts(const ResultsView& view, const ResultsPanelInput& in, bool differenc
     chart::draw(k.kpi.c_str(), chart_spec(view, k, !in.capturing, differences),
                 {ImGui::GetContentRegionAvail().x, em * 16}, &lo, &hi);
     ui.item(key);
+    if (!in.capturing) png_button(k, key, lo, hi, ui, out);  // the picture shows the chart only
     if (!k.count_kpi.empty()) distribution_lines(view, k, ui);
-    if (in.capturing) continue;  // the picture shows the chart only
-    ImGui::SetItemAllowOverlap();
-    const ImVec2 after = ImGui::GetCursorScreenPos();
-    const float button = ImGui::CalcTextSize("PNG").x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::SetCursorScreenPos({hi.x - button - em * 0.3f, lo.y + em * 0.2f});
-    ImGui::PushID(k.kpi.c_str());
-    if (ImGui::SmallButton("PNG")) out.save_chart = key;
-    ui.item(key + "/png");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save this chart as a PNG picture");
-    ImGui::PopID();
-    ImGui::SetCursorScreenPos(after);
   }
   ImGui::EndTable();
 }
@@ -262,7 +268,7 @@ void year_table(const ResultsView& view, UiRegistry& ui) {
                        ImGuiColorEditFlags_NoTooltip,
                        {ImGui::GetFontSize() * 0.8f, ImGui::GetFontSize() * 0.8f});
     ImGui::SameLine();
-    ImGui::Text("%s compared with the baseline", view.variant_names[v].c_str());
+    ImGui::TextWrapped("%s compared with the baseline", view.variant_names[v].c_str());  // long names wrap
     comparison_table(view, v, ui);
     ImGui::Spacing();
   }
@@ -321,7 +327,7 @@ void cost_table(const ResultsView& view, UiRegistry& ui) {
                        ImGuiColorEditFlags_NoTooltip,
                        {ImGui::GetFontSize() * 0.8f, ImGui::GetFontSize() * 0.8f});
     ImGui::SameLine();
-    ImGui::TextUnformatted(view.variant_names[v].c_str());
+    ImGui::TextWrapped("%s", view.variant_names[v].c_str());
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable(("cost" + std::to_string(v)).c_str(), 4, flags)) continue;

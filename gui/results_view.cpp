@@ -148,15 +148,16 @@ std::string count_distribution(std::vector<double> totals) {
   std::erase_if(totals, [](double x) { return std::isnan(x); });
   if (totals.empty()) return "n/a";
   std::sort(totals.begin(), totals.end());
-  // Values 0 .. top-1 one by one, then "top+" (top: about the 90th percentile, 2 to 6).
-  const long top = std::clamp(std::lround(sim::percentile_sorted(totals, 0.9)) + 1, 2L, 6L);
-  std::vector<long> n(static_cast<std::size_t>(top) + 1, 0);
-  for (double x : totals) ++n[static_cast<std::size_t>(std::clamp(std::lround(x), 0L, top))];
+  // One value at a time from about the 10th to about the 90th percentile; "≤low" and "top+" at the ends.
+  const long low = std::max(0L, std::lround(sim::percentile_sorted(totals, 0.1)));
+  const long top = std::clamp(std::lround(sim::percentile_sorted(totals, 0.9)) + 1, low + 2, low + 10);
+  std::vector<long> n(static_cast<std::size_t>(top - low) + 1, 0);
+  for (double x : totals) ++n[static_cast<std::size_t>(std::clamp(std::lround(x), low, top) - low)];
   std::string out;
-  for (long k = 0; k <= top; ++k) {
-    if (k) out += ", ";
-    out += std::to_string(k) + (k == top ? "+" : "") + ": " +
-           report::format_probability(static_cast<double>(n[static_cast<std::size_t>(k)]) /
+  for (long k = low; k <= top; ++k) {
+    if (k > low) out += ", ";
+    out += (k == low && low > 0 ? "\u2264" : "") + std::to_string(k) + (k == top ? "+" : "") + ": " +
+           report::format_probability(static_cast<double>(n[static_cast<std::size_t>(k - low)]) /
                                       static_cast<double>(totals.size()));
   }
   return out;

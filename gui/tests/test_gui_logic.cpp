@@ -286,6 +286,8 @@ TEST_CASE("a small count's spread as shares, the last value open") {
   CHECK(count_distribution({0, 0, 1, 1, 1, 2, 2, 3, 5, 9}) == "0: 20%, 1: 30%, 2: 20%, 3: 10%, 4: 0%, 5: 10%, 6+: 10%");
   CHECK(count_distribution({0, 0, 0, 1}) == "0: 75%, 1: 25%, 2+: 0%");
   CHECK(count_distribution({}) == "n/a");
+  // Larger counts: from about the 10th percentile, the lowest values together.
+  CHECK(count_distribution({3, 4, 5, 5, 6, 7, 8, 9, 10, 12}).rfind("\u22644: 20%, 5: 20%, 6: 10%", 0) == 0);
 }
 
 TEST_CASE("a saved scenario has the shortest numbers and keeps the file's comments on unchanged values") {

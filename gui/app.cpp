@@ -68,10 +68,10 @@ int App::run() {
     if (window_.should_close() && !script_) {
       if (!state_.modified || quit_confirmed_) break;
       window_.set_should_close(false);
-      quit_asked_ = true;
+      pending_ = Pending::Quit;
+      unsaved_asked_ = true;
     }
-    const bool busy = run_.running || capture_ || script_ || state_.edits != submitted_edits_;
-    window_.wait_events(script_ ? 0 : busy ? 1.0 / 30 : 0.5);
+    wait();
     frame();
     if (!script_ || !(script_->finished() || script_->failed())) continue;
     // The script's end: the final screenshot, then the verdict.
@@ -94,6 +94,22 @@ int App::run() {
     return 0;
   }
   return 0;
+}
+
+// Redraws only when something changed: an input event, a chunk of results (the worker wakes the loop), the
+// end of the typing pause, or a progress tick (a few a second while a run goes). After an event a few frames
+// follow at once, as ImGui needs them to settle (a popup opens the frame after its click).
+void App::wait() {
+  constexpr double kProgressSeconds = 0.25, kIdleSeconds = 0.5;  // idle: signals are checked this often
+  double timeout = run_.running ? kProgressSeconds : kIdleSeconds;
+  if (state_.edits != submitted_edits_)
+    timeout = std::min(timeout, std::max(0.0, edit_time_ + kDebounceSeconds - now()) + 0.01);
+  if (capture_ || settle_frames_ > 0 || (script_ && !script_->waiting_for_run())) timeout = 0;
+  if (settle_frames_ > 0) --settle_frames_;
+  const double before = now();
+  window_.wait_events(timeout);
+  if (timeout > 0 && now() - before < timeout * 0.9) settle_frames_ = 3;  // woken by an event
+  ++frames_drawn_;
 }
 
 void App::frame() {
@@ -138,7 +154,7 @@ void App::schedule_run() {
 void App::update_view() {
   if (!run_.results || run_.results == view_results_) return;
   view_results_ = run_.results;
-  view_ = make_view(*view_results_);
+  view_ = make_view(*view_results_, run_.scenario.get());
 }
 
 bool App::run_settled() const {
@@ -158,8 +174,7 @@ bool App::results_complete() const {
 void App::shortcuts() {
   const ImGuiIO& io = ImGui::GetIO();
   if (!io.KeyCtrl || dialog_.is_open()) return;
-  if (ImGui::IsKeyPressed(GLFW_KEY_O, false))
-    ask_path(Purpose::Open, "Open scenario", FileDialog::Mode::Open, ".toml", state_.path);
+  if (ImGui::IsKeyPressed(GLFW_KEY_O, false)) request_open(false);
   if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) {
     if (io.KeyShift)
       ask_path(Purpose::SaveAs, "Save scenario as", FileDialog::Mode::Save, ".toml", state_.path);
@@ -179,17 +194,21 @@ void App::menus() {
   const bool file = ImGui::BeginMenu("File");
   ui_.item("menu/file");
   if (file) {
-    if (ImGui::MenuItem("Open scenario...", "Ctrl+O"))
-      ask_path(Purpose::Open, "Open scenario", FileDialog::Mode::Open, ".toml", state_.path);
+    if (ImGui::MenuItem("Open scenario...", "Ctrl+O")) request_open(false);
     ui_.item("menu/file/open");
-    if (ImGui::MenuItem("Open the bundled default")) open_path(bundled_scenario());
+    if (ImGui::MenuItem("Open the bundled default")) request_open(true);
     ui_.item("menu/file/open_default");
-    if (ImGui::MenuItem("Save", "Ctrl+S")) save();
+    ImGui::Separator();
+    // The scenario's own commands, apart from the exports below (a planner saving their plan should not land
+    // on "Export results").
+    if (ImGui::MenuItem("Save scenario", "Ctrl+S")) save();
     ui_.item("menu/file/save");
-    if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S"))
+    if (ImGui::MenuItem("Save scenario as...", "Ctrl+Shift+S"))
       ask_path(Purpose::SaveAs, "Save scenario as", FileDialog::Mode::Save, ".toml", state_.path);
     ui_.item("menu/file/save_as");
     ImGui::Separator();
+    ImGui::Spacing();
+    ImGui::TextDisabled("Results");
     if (ImGui::MenuItem("Export results as HDF5...", "Ctrl+E", false, results_complete()))
       ask_path(Purpose::Hdf5, "Export results as HDF5", FileDialog::Mode::Save, ".h5",
                stem_of(state_.path, "results") + ".h5");
@@ -299,32 +318,67 @@ void App::dialogs() {
         break;
     }
   }
-  quit_dialog();
+  unsaved_dialog();
 }
 
-void App::quit_dialog() {
-  if (quit_asked_) {
+void App::request_open(bool bundled) {
+  if (state_.modified) {  // opening replaces the scenario: ask first, as quitting does
+    pending_ = bundled ? Pending::OpenDefault : Pending::Open;
+    unsaved_asked_ = true;
+    return;
+  }
+  if (bundled)
+    open_path(bundled_scenario());
+  else
+    ask_path(Purpose::Open, "Open scenario", FileDialog::Mode::Open, ".toml", state_.path);
+}
+
+// "Unsaved changes": save first, go on without saving, or cancel. Then quits or opens, as asked.
+void App::unsaved_dialog() {
+  if (unsaved_asked_) {
     ImGui::OpenPopup("Unsaved changes");
-    quit_asked_ = false;
+    unsaved_asked_ = false;
   }
   if (!ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  ImGui::Text("The scenario has changes that are not saved.");
-  if (ImGui::Button("Save and quit")) {
-    save();
-    if (!state_.modified) {  // saved (not sent to "Save as")
+  const bool quit = pending_ == Pending::Quit;
+  const std::string question = quit ? "The scenario has changes that are not saved."
+                                    : "The scenario has changes that are not saved. Opening another scenario "
+                                      "would discard them.";
+  ImGui::TextUnformatted(question.c_str());
+  ui_.text("unsaved/question", question);
+  auto go_on = [this, quit] {
+    const Pending what = pending_;
+    pending_ = Pending::None;
+    if (quit) {
       quit_confirmed_ = true;
       window_.set_should_close(true);
+    } else if (what == Pending::OpenDefault) {
+      open_path(bundled_scenario());
+    } else {
+      ask_path(Purpose::Open, "Open scenario", FileDialog::Mode::Open, ".toml", state_.path);
     }
+  };
+  if (ImGui::Button(quit ? "Save and quit" : "Save, then open")) {
+    save();
+    if (!state_.modified)  // saved (not sent to "Save as", which cannot be chained)
+      go_on();
+    else
+      pending_ = Pending::None;
     ImGui::CloseCurrentPopup();
   }
+  ui_.item("unsaved/save");
   ImGui::SameLine();
-  if (ImGui::Button("Quit without saving")) {
-    quit_confirmed_ = true;
-    window_.set_should_close(true);
+  if (ImGui::Button(quit ? "Quit without saving" : "Discard changes and open")) {
+    go_on();
     ImGui::CloseCurrentPopup();
   }
+  ui_.item("unsaved/discard");
   ImGui::SameLine();
-  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) ImGui::CloseCurrentPopup();
+  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+    pending_ = Pending::None;
+    ImGui::CloseCurrentPopup();
+  }
+  ui_.item("unsaved/cancel");
   ImGui::EndPopup();
 }
 

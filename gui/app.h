@@ -45,13 +45,15 @@ class App : public ScriptHost {
     int frames;  // frames to wait (a closing dialog must be gone from the picture)
   };
 
+  void wait();  // until there is something to draw
   void frame();
   void menus();
   void body();
   void message_banner();
   void shortcuts();
   void dialogs();
-  void quit_dialog();
+  void unsaved_dialog();
+  void request_open(bool bundled);  // asks first when there are unsaved changes
   void schedule_run();
   void update_view();
   void after_render();
@@ -92,8 +94,13 @@ class App : public ScriptHost {
   bool capturing_ = false;
   std::string screenshot_error_;
   std::unique_ptr<Script> script_;
-  bool quit_asked_ = false, quit_confirmed_ = false;
+  // What waits for the answer to "Unsaved changes": quitting, or opening another scenario.
+  enum class Pending { None, Quit, Open, OpenDefault };
+  Pending pending_ = Pending::None;
+  bool unsaved_asked_ = false, quit_confirmed_ = false;
   std::string shown_title_;
+  int settle_frames_ = 0;
+  long frames_drawn_ = 0;
 };
 
 }  // namespace yjsim::gui

@@ -45,9 +45,12 @@ void set_in(Variant& v, const std::string& name, const std::optional<Interventio
   }
 }
 
+// Changed since opened or saved: an edit that is undone by hand leaves the scenario unchanged.
+void refresh_modified(AppState& s) { s.modified = input::scenario_to_toml(s.scenario) != s.saved_text; }
+
 void touch(AppState& s) {
   ++s.edits;
-  s.modified = true;
+  refresh_modified(s);
 }
 
 // Sets one variant's copy of an intervention; a baseline change carries over to the variants whose copy was
@@ -89,6 +92,7 @@ AppState open_scenario(const std::string& path) {
   // A scenario without its own catalogue (a file the app saved, say) still offers the bundled one.
   if (s.catalogue.empty()) s.catalogue = input::load_catalogue(bundled_catalogue());
   s.stash.resize(s.scenario.variants.size());
+  s.saved_text = input::scenario_to_toml(s.scenario);
   return s;
 }
 
@@ -99,11 +103,14 @@ models::Scenario runnable(const AppState& s) {
 
 void save_scenario(AppState& s, const std::string& path) {
   models::validate(s.scenario);  // never write a file the command line would reject
-  const std::string text = input::scenario_to_toml(s.scenario);
+  // The file's own comments stay where the planner did not change the value (input/scenario_writer.h).
+  const std::string text = input::scenario_to_toml(s.scenario, s.scenario.text);
   io::AtomicFile file(path);
   file.write(text);  // every write and the close checked: a full disk never replaces the saved file
   file.commit();
   s.path = path;
+  s.scenario.text = text;  // the next save keeps the comments as this file now has them
+  s.saved_text = input::scenario_to_toml(s.scenario);
   s.modified = false;
 }
 
@@ -193,7 +200,7 @@ std::string rename_variant(AppState& s, std::size_t v, const std::string& name) 
 void set_description(AppState& s, std::size_t v, const std::string& text) {
   if (s.scenario.variants[v].description == text) return;
   s.scenario.variants[v].description = text;
-  s.modified = true;  // does not change the results: no new run
+  refresh_modified(s);  // does not change the results: no new run
 }
 
 bool variant_may_change(const models::ParamDecl& d) { return !d.fixed_at_entry; }
@@ -233,6 +240,52 @@ void set_seed(AppState& s, std::uint64_t seed) {
 void set_start(AppState& s, const sim::YearMonth& start) {
   for (auto& v : s.scenario.variants) v.params.run.start = start;
   touch(s);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Months
+
+namespace {
+const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+}
+
+std::string month_label(const sim::YearMonth& m) {
+  return std::string(kMonths[(m.month - 1) % 12]) + " " + std::to_string(m.year);
+}
+
+StartMonth parse_start_month(const std::string& raw, const sim::YearMonth& run_start) {
+  std::string text = raw;
+  text.erase(0, text.find_first_not_of(" \t"));
+  text.erase(text.find_last_not_of(" \t") + 1);
+  std::optional<sim::YearMonth> m = sim::YearMonth::parse(text);
+  if (!m) {  // "Apr 2019" (or "April 2019"), as the field shows it
+    for (int i = 0; i < 12 && !m; ++i) {
+      const std::string name = kMonths[i];
+      if (text.size() < 8 || !std::equal(name.begin(), name.end(), text.begin(), [](char a, char b) {
+            return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+          }))
+        continue;
+      const auto space = text.rfind(' ');
+      if (space == std::string::npos) continue;
+      const std::string year = text.substr(space + 1);
+      if (year.size() == 4 && std::all_of(year.begin(), year.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        m = sim::YearMonth::parse(year + "-" + (i < 9 ? "0" : "") + std::to_string(i + 1));
+    }
+  }
+  if (!m) return {std::nullopt, "a month as YYYY-MM (2019-04) or Mon YYYY (Apr 2019)"};
+  const long offset = (static_cast<long>(m->year) - run_start.year) * 12 + (m->month - run_start.month);
+  if (offset < 0) return {std::nullopt, "before the run starts (" + month_label(run_start) + ")"};
+  const auto& f = models::intervention_field("start_month");
+  if (static_cast<double>(offset) > f.max)
+    return {std::nullopt, "more than " + std::to_string(static_cast<long>(f.max)) + " months after the run starts"};
+  return {offset, ""};
+}
+
+std::string start_month_warning(long month, const models::Params& baseline) {
+  const long horizon = static_cast<long>(baseline.run.months);
+  if (month < horizon) return "";
+  return "\u26a0 after the horizon (it ends " + month_label(baseline.run.start.plus(horizon - 1)) +
+         "): no places start";
 }
 
 }  // namespace yjsim::gui

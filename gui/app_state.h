@@ -21,7 +21,8 @@ struct AppState {
   // Per variant: the settings of interventions the planner unticked, so that ticking again restores them.
   std::vector<std::map<std::string, models::Intervention>> stash;
   long edits = 0;         // counts changes (a new run starts after each)
-  bool modified = false;  // changed since opened or saved
+  bool modified = false;  // differs from the scenario as opened or saved
+  std::string saved_text;  // the scenario as opened or saved, written as TOML (what `modified` compares)
 };
 
 // The bundled files (from the source tree this binary was built from).
@@ -60,6 +61,18 @@ bool variant_may_change(const models::ParamDecl& d);
 void set_parameter(AppState& s, std::size_t variant, const models::ParamDecl& d, std::size_t i, double value);
 void set_seed(AppState& s, std::uint64_t seed);
 void set_start(AppState& s, const sim::YearMonth& start);
+
+// ---- months ----
+std::string month_label(const sim::YearMonth& m);  // "Apr 2019"
+// A start month typed by the planner, "2019-04" or "Apr 2019", as months from the run's first month. Without a
+// value, `why` says what is wrong (not a month, before the run starts).
+struct StartMonth {
+  std::optional<long> month;
+  std::string why;
+};
+StartMonth parse_start_month(const std::string& text, const sim::YearMonth& run_start);
+// "" when `month` is inside the horizon; otherwise the warning to show next to the field.
+std::string start_month_warning(long month, const models::Params& baseline);
 
 const models::ParamDecl* find_parameter(const std::string& name);
 double parameter_value(const models::Params& p, const models::ParamDecl& d, std::size_t i);

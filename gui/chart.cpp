@@ -97,14 +97,35 @@ void draw_axes(ImDrawList* dl, const Frame& f, const Spec& s, const std::vector<
   dl->AddRect(f.min, f.max, ImGui::GetColorU32(ImGuiCol_Border));
 }
 
-// Series names with their colours, on one line from `at`.
-void draw_legend(ImDrawList* dl, ImVec2 at, const Spec& s) {
-  const float fh = ImGui::GetFontSize();
+// Series names with their colours from `at`, wrapping to a new line at `right` (long variant names).
+// Returns the lines used.
+int draw_legend(ImDrawList* dl, ImVec2 at, float right, const Spec& s, bool draw) {
+  const float fh = ImGui::GetFontSize(), left = at.x;
+  int lines = s.series.empty() ? 0 : 1;
   for (const auto& se : s.series) {
-    dl->AddRectFilled({at.x, at.y + fh * 0.2f}, {at.x + fh * 0.7f, at.y + fh * 0.9f}, se.colour);
-    dl->AddText({at.x + fh * 0.9f, at.y}, ImGui::GetColorU32(ImGuiCol_Text), se.name.c_str());
-    at.x += fh * 1.8f + ImGui::CalcTextSize(se.name.c_str()).x;
+    const float w = fh * 1.8f + ImGui::CalcTextSize(se.name.c_str()).x;
+    if (at.x > left && at.x + w - fh * 0.9f > right) {
+      at = {left, at.y + fh * 1.2f};
+      ++lines;
+    }
+    if (draw) {
+      dl->AddRectFilled({at.x, at.y + fh * 0.2f}, {at.x + fh * 0.7f, at.y + fh * 0.9f}, se.colour);
+      dl->AddText({at.x + fh * 0.9f, at.y}, ImGui::GetColorU32(ImGuiCol_Text), se.name.c_str());
+    }
+    at.x += w;
   }
+  return lines;
+}
+
+// Lines `text` takes wrapped at `width`.
+int wrapped_lines(const std::string& text, float width) {
+  if (text.empty()) return 0;
+  const float h = ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y;
+  return std::max(1, static_cast<int>(std::lround(h / ImGui::GetTextLineHeight())));
+}
+
+void wrapped_text(ImDrawList* dl, ImVec2 at, ImU32 colour, const std::string& text, float width) {
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, colour, text.c_str(), nullptr, width);
 }
 
 void draw_markers(ImDrawList* dl, const Frame& f, const Spec& s) {
@@ -181,8 +202,12 @@ void draw(const char* id, const Spec& s, ImVec2 size, ImVec2* box_min, ImVec2* b
               s.title.c_str());
   dl->PopClipRect();
   dl->PushClipRect(origin, {origin.x + size.x, origin.y + size.y}, true);
-  dl->AddText({origin.x + fh * 0.4f, origin.y + fh * 1.35f}, ImGui::GetColorU32(ImGuiCol_TextDisabled),
-              s.subtitle.c_str());
+  // Subtitle, legend and marker note wrap at the chart's width rather than being cut.
+  const float text_w = size.x - fh * 1.2f, line = ImGui::GetTextLineHeight();
+  const int sub_lines = wrapped_lines(s.subtitle, text_w);
+  wrapped_text(dl, {origin.x + fh * 0.4f, origin.y + fh * 1.35f}, ImGui::GetColorU32(ImGuiCol_TextDisabled),
+               s.subtitle, text_w);
+  const float extra_top = line * static_cast<float>(std::max(0, sub_lines - 1));
   if (s.x.empty()) {  // a horizon shorter than a quarter: nothing to plot
     dl->AddText({origin.x + fh * 0.4f, origin.y + fh * 3}, ImGui::GetColorU32(ImGuiCol_TextDisabled),
                 "No quarter to show.");
@@ -197,8 +222,11 @@ void draw(const char* id, const Spec& s, ImVec2 size, ImVec2* box_min, ImVec2* b
   const auto yt = nice_ticks(yr.lo, yr.hi, std::max(2, static_cast<int>(size.y / (fh * 3.2f))));
   float axis_w = 0;
   for (double y : yt) axis_w = std::max(axis_w, ImGui::CalcTextSize((s.format ? s.format(y) : "").c_str()).x);
-  const float bottom = fh * (s.marker_legend.empty() ? 2.9f : 4.1f);
-  Frame f{{origin.x + axis_w + fh * 0.8f, origin.y + fh * 2.8f},
+  const int legend_lines = draw_legend(dl, {origin.x, origin.y}, origin.x + size.x - fh * 0.8f, s, false);
+  const int marker_lines = wrapped_lines(s.marker_legend, text_w);
+  const float bottom = fh * 1.6f + line * 1.2f * static_cast<float>(legend_lines) +
+                       line * static_cast<float>(marker_lines) + fh * 0.2f;
+  Frame f{{origin.x + axis_w + fh * 0.8f, origin.y + fh * 2.8f + extra_top},
           {origin.x + size.x - fh * 0.8f, origin.y + size.y - bottom},
           s.x_min,
           s.x_max,
@@ -212,9 +240,11 @@ void draw(const char* id, const Spec& s, ImVec2 size, ImVec2* box_min, ImVec2* b
   for (std::size_t i = 0; i < s.series.size(); ++i) draw_line(dl, f, s, s.series[i], i == 0 ? 2.5f : 2.0f);
   dl->PopClipRect();
   draw_markers(dl, f, s);
-  draw_legend(dl, {f.min.x, f.max.y + fh * 1.45f}, s);
+  const float legend_y = f.max.y + fh * 1.45f;
+  draw_legend(dl, {f.min.x, legend_y}, origin.x + size.x - fh * 0.8f, s, true);
   if (!s.marker_legend.empty())
-    dl->AddText({f.min.x, f.max.y + fh * 2.65f}, IM_COL32(120, 60, 160, 255), s.marker_legend.c_str());
+    wrapped_text(dl, {f.min.x, legend_y + fh * 1.2f * static_cast<float>(legend_lines)}, IM_COL32(120, 60, 160, 255),
+                 s.marker_legend, origin.x + size.x - fh * 0.6f - f.min.x);
   dl->PopClipRect();
   ImGui::InvisibleButton("chart", size);
   if (s.interactive && ImGui::IsItemHovered()) {

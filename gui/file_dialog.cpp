@@ -32,6 +32,7 @@ std::string FileDialog::folder_of(const std::string& path) const {
 
 void FileDialog::list(const std::string& folder) {
   listed_ = folder;
+  listed_time_ = ImGui::GetCurrentContext() ? ImGui::GetTime() : -1e9;
   entries_.clear();
   std::error_code ec;
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
@@ -92,13 +93,19 @@ std::optional<std::string> FileDialog::draw(UiRegistry& ui) {
       const std::string full = (fs::path(listed_) / name).string();
       const std::string label = dir ? "[" + name + "]" : name;
       if (ImGui::Selectable(label.c_str(), path_ == full, ImGuiSelectableFlags_AllowDoubleClick)) {
-        path_ = full;
+        // A double-click whose first click opened this folder is not a double-click on what now lies under
+        // the mouse: only a double-click begun in this listing chooses a file.
+        const bool fresh = ImGui::GetTime() - listed_time_ < ImGui::GetIO().MouseDoubleClickTime + 0.05;
         if (dir) {
+          if (ImGui::IsMouseDoubleClicked(0) && fresh) break;  // the second click of the one that opened it
+          path_ = full;
           list(full);  // the listing changed under this loop: draw it next frame
           break;
         }
-        if (ImGui::IsMouseDoubleClicked(0) && accept(path_)) result = path_;
+        path_ = full;
+        if (ImGui::IsMouseDoubleClicked(0) && !fresh && accept(path_)) result = path_;
       }
+      ui.item("dialog/entry/" + name);
     }
   }
   ImGui::EndChild();
@@ -127,7 +134,11 @@ std::optional<std::string> FileDialog::draw(UiRegistry& ui) {
       ImGui::Button("Cancel", {em * 7, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
   ui.item("dialog/cancel");
   std::string chosen;
-  if ((ok || enter) && accept(chosen)) result = chosen;
+  if ((ok || enter) && mode_ != Mode::Folder && fs::is_directory(path_, ec)) {
+    list(path_);  // a typed folder is opened, not chosen
+  } else if ((ok || enter) && accept(chosen)) {
+    result = chosen;
+  }
   if (result || cancel) {
     open_ = false;
     ImGui::CloseCurrentPopup();

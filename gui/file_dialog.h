@@ -30,6 +30,7 @@ class FileDialog {
   std::string path_, listed_, error_;
   std::vector<std::pair<std::string, bool>> entries_;  // name, is a folder
   bool open_ = false, want_open_ = false, focus_path_ = false;
+  double listed_time_ = -1e9;  // when the listing last changed (ImGui time)
 };
 
 }  // namespace yjsim::gui

@@ -263,20 +263,46 @@ void places_cell(AppState& s, ScenarioPanelState& panel, UiRegistry& ui, const I
     edit_intervention(s, s.selected, iv.name, [&](Intervention& x) { x.places_per_year = places; });
 }
 
-void start_cell(AppState& s, UiRegistry& ui, const Intervention& iv, bool on) {
-  double start = iv.start_month;
+// The month places start, as a calendar month ("Apr 2019"); typed as "2019-04" or "Apr 2019". A month past
+// the horizon is allowed (a plan may start later) but marked: no places start within the run.
+void start_cell(AppState& s, ScenarioPanelState& panel, UiRegistry& ui, const Intervention& iv, bool on) {
+  const models::Params& base = s.scenario.baseline();
+  const std::string key = std::to_string(s.selected) + "/" + iv.name, ui_key = "iv/" + iv.name + "/start";
+  std::string& text = panel.start_text[key];
+  // Not being typed: the month in use, unless what was typed last cannot be used (it stays, in red, so that
+  // the planner sees it was refused).
+  if (panel.iv_start_active != key && (text.empty() || parse_start_month(text, base.run.start).month))
+    text = month_label(base.run.start.plus(static_cast<long>(iv.start_month)));
+  const StartMonth typed = parse_start_month(text, base.run.start);
+  const std::string warning = typed.month ? start_month_warning(*typed.month, base) : "";
+  if (!typed.month) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4{1, 0.8f, 0.8f, 1});
+  else if (!warning.empty()) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4{1, 0.9f, 0.7f, 1});
   ImGui::SetNextItemWidth(-1);
   ImGui::BeginDisabled(!on);
-  if (ImGui::InputDouble("##start", &start, 0, 0, "%.0f") && on) {
-    const auto& f = models::intervention_field("start_month");
-    start = std::floor(std::clamp(start, f.min, f.max));
-    if (start != iv.start_month)
-      edit_intervention(s, s.selected, iv.name, [&](Intervention& x) { x.start_month = start; });
-  }
-  ui.item("iv/" + iv.name + "/start");
+  const bool edited = ImGui::InputTextWithHint("##start", "YYYY-MM", &text);
+  ui.item(ui_key);
+  if (ImGui::IsItemActive())
+    panel.iv_start_active = key;
+  else if (panel.iv_start_active == key)
+    panel.iv_start_active.clear();
   ImGui::EndDisabled();
+  if (!typed.month || !warning.empty()) ImGui::PopStyleColor();
+  if (!warning.empty() && on) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(kAmber, "\u26a0 after the horizon");
+    ImGui::PopTextWrapPos();
+  }
+  ui.text(ui_key + "/shown", text);
+  ui.text(ui_key + "/note", typed.month ? warning : "not used: " + typed.why);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("Month of the horizon when places start (0: from the first month)");
+    ImGui::SetTooltip("%s", !typed.month      ? ("Not used: type " + typed.why).c_str()
+                            : !warning.empty() ? warning.c_str()
+                                               : "Month places start (type 2019-04 or Apr 2019)");
+  if (!edited || !on) return;
+  const StartMonth now_typed = parse_start_month(text, base.run.start);  // the text after this frame's keys
+  if (now_typed.month && static_cast<double>(*now_typed.month) != iv.start_month)
+    edit_intervention(s, s.selected, iv.name,
+                      [&](Intervention& x) { x.start_month = static_cast<double>(*now_typed.month); });
 }
 
 void row(AppState& s, ScenarioPanelState& panel, UiRegistry& ui, const Intervention& templ) {
@@ -304,6 +330,11 @@ void row(AppState& s, ScenarioPanelState& panel, UiRegistry& ui, const Intervent
   ImGui::PushStyleColor(ImGuiCol_Text, kGrey);
   ImGui::TextWrapped("%s", cost_text(iv).c_str());
   ImGui::PopStyleColor();
+  // Places and start next to the name: on a laptop's narrow panel they stay in view, the evidence scrolls.
+  ImGui::TableNextColumn();
+  places_cell(s, panel, ui, iv, on);
+  ImGui::TableNextColumn();
+  start_cell(s, panel, ui, iv, on);
   ImGui::TableNextColumn();
   const Evidence e = evidence_of(iv.evidence);
   ImGui::TextColored(e.colour, "%s", e.label);
@@ -320,10 +351,6 @@ void row(AppState& s, ScenarioPanelState& panel, UiRegistry& ui, const Intervent
       ImGui::EndTooltip();
     }
   }
-  ImGui::TableNextColumn();
-  places_cell(s, panel, ui, iv, on);
-  ImGui::TableNextColumn();
-  start_cell(s, ui, iv, on);
   ImGui::PopID();
 }
 
@@ -352,13 +379,13 @@ void draw_interventions(AppState& s, ScenarioPanelState& panel, UiRegistry& ui) 
     ImGui::TableSetupScrollFreeze(2, 1);  // tick boxes and names stay in view when scrolling sideways
     ImGui::TableSetupColumn("Use", ImGuiTableColumnFlags_WidthFixed, em * 1.6f);
     ImGui::TableSetupColumn("Intervention", ImGuiTableColumnFlags_WidthFixed, name_width + em * 0.5f);
+    const float pad = ImGui::GetStyle().FramePadding.x * 2 + 2;
+    ImGui::TableSetupColumn("Places/yr", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("unlimited").x + pad);
+    ImGui::TableSetupColumn("Start", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Sep 2020").x + pad);
     ImGui::TableSetupColumn("Evidence", ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("\u26a0 harmful ").x);
     ImGui::TableSetupColumn("Effect (RR)", ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("\u26a0 interval assumed").x);
-    ImGui::TableSetupColumn("Places/yr", ImGuiTableColumnFlags_WidthFixed,
-                            ImGui::CalcTextSize("unlimited").x + ImGui::GetStyle().FramePadding.x * 2 + 2);
-    ImGui::TableSetupColumn("Start", ImGuiTableColumnFlags_WidthFixed, em * 2.4f);
     ImGui::TableHeadersRow();
     for (const auto& r : rows) row(s, panel, ui, r);
     ImGui::EndTable();

@@ -60,21 +60,53 @@ void status(const ResultsPanelInput& in, UiRegistry& ui) {
   if (in.stale) ImGui::TextColored(kGrey, "Updating for your change...");
 }
 
+// Wraps to a new line when the next item would pass the panel's right edge (long variant names).
+void same_line_or_wrap(float next_width) {
+  const float gap = ImGui::GetFontSize();
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  const float x = ImGui::GetItemRectMax().x + gap;
+  if (x + next_width <= right) ImGui::SameLine(0, gap);
+}
+
 void legend(const ResultsView& view) {
   const float em = ImGui::GetFontSize();
   for (std::size_t v = 0; v < view.variant_names.size(); ++v) {
-    if (v) ImGui::SameLine(0, em);
+    const float w = em * 0.9f + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(view.variant_names[v].c_str()).x;
+    if (v) same_line_or_wrap(w);
+    ImGui::BeginGroup();
     ImGui::ColorButton(("##legend" + std::to_string(v)).c_str(),
                        ImGui::ColorConvertU32ToFloat4(variant_colour(v)), ImGuiColorEditFlags_NoTooltip,
                        {em * 0.9f, em * 0.9f});
     ImGui::SameLine();
     ImGui::TextUnformatted(view.variant_names[v].c_str());
+    ImGui::EndGroup();
   }
-  ImGui::SameLine(0, em * 2);
-  ImGui::TextColored(kGrey, "lines: mean; bands: 90%% of replicates (%ld)", view.replicates);
+  char note[96];
+  std::snprintf(note, sizeof note, "lines: mean; bands: 90%% of replicates (%ld)", view.replicates);
+  same_line_or_wrap(ImGui::CalcTextSize(note).x);
+  ImGui::TextColored(kGrey, "%s", note);
 }
 
 bool is_reoffending(const std::string& kpi) { return kpi.rfind("reoffending_", 0) == 0; }
+
+// Few custodial sentences (a borough): yearly totals, each year's spread in the tooltip's heading.
+void yearly_counts(const ResultsView& view, const KpiView& k, bool differences, chart::Spec& s) {
+  s.title = "Custodial sentences a year";
+  s.subtitle = std::string(differences ? "variant minus baseline (paired by replicate); " : "") +
+               "yearly totals: too few a quarter in this area for quarterly rates";
+  s.x = view.year_x;
+  s.x_ticks.clear();
+  s.point_labels.clear();
+  for (std::size_t y = 0; y < view.year_x.size(); ++y) {
+    s.x_ticks.emplace_back(view.year_x[y], view.year_short[y]);
+    s.point_labels.push_back(view.year_labels[y]);
+  }
+  s.series.clear();
+  for (std::size_t v = differences ? 1 : 0; v < k.yearly.size(); ++v) {
+    const Band& b = differences ? k.yearly_diff[v] : k.yearly[v];
+    s.series.push_back({view.variant_names[v], variant_colour(v), b.mean, b.low, b.high});
+  }
+}
 
 chart::Spec chart_spec(const ResultsView& view, const KpiView& k, bool interactive, bool differences) {
   chart::Spec s;
@@ -96,7 +128,7 @@ chart::Spec chart_spec(const ResultsView& view, const KpiView& k, bool interacti
     s.series.push_back({view.variant_names[v], variant_colour(v), b.mean, b.low, b.high});
   }
   if (differences) {
-    s.subtitle = "variant minus baseline (paired), " + s.subtitle.substr(0, s.subtitle.find(' ', 4));
+    s.subtitle = "variant minus baseline (paired by replicate); " + s.subtitle;
     s.zero_line = true;
   }
   if (is_reoffending(k.kpi)) {
@@ -108,13 +140,42 @@ chart::Spec chart_spec(const ResultsView& view, const KpiView& k, bool interacti
     s.marker_legend = "\u25b2 official figure complete (" + std::to_string(inside) + " of " +
                       std::to_string(view.cohorts.size()) + " quarters)";
   }
-  const std::string kpi = k.kpi;
+  if (!k.count_kpi.empty()) yearly_counts(view, k, differences, s);
+  const std::string kpi = k.count_kpi.empty() ? k.kpi : k.count_kpi;
   if (differences)
     s.format = [kpi](double y) { return format_diff(kpi, y); };
   else
     s.format = [kpi](double y) { return format_value(kpi, y); };
   s.interactive = interactive;
   return s;
+}
+
+// Under a yearly-count chart: how many in a year, as shares of replicate-years, per variant.
+void distribution_lines(const ResultsView& view, const KpiView& k, UiRegistry& ui) {
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(kGrey, "In a full year (shares of replicates):");
+  for (std::size_t v = 0; v < k.distribution.size(); ++v) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(variant_colour(v)), "%s: %s", view.variant_names[v].c_str(),
+                       k.distribution[v].c_str());
+    ui.text("chart/" + k.kpi + "/distribution/" + std::to_string(v), k.distribution[v]);
+  }
+  ImGui::PopTextWrapPos();
+}
+
+// The chart's "PNG" button, over its top right corner (the chart must be the last item).
+void png_button(const KpiView& k, const std::string& key, ImVec2 lo, ImVec2 hi, UiRegistry& ui,
+                ResultsPanelOutput& out) {
+  const float em = ImGui::GetFontSize();
+  ImGui::SetItemAllowOverlap();
+  const ImVec2 after = ImGui::GetCursorScreenPos();
+  const float button = ImGui::CalcTextSize("PNG").x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SetCursorScreenPos({hi.x - button - em * 0.3f, lo.y + em * 0.2f});
+  ImGui::PushID(k.kpi.c_str());
+  if (ImGui::SmallButton("PNG")) out.save_chart = key;
+  ui.item(key + "/png");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save this chart as a PNG picture");
+  ImGui::PopID();
+  ImGui::SetCursorScreenPos(after);
 }
 
 void charts(const ResultsView& view, const ResultsPanelInput& in, bool differences, UiRegistry& ui,
@@ -130,17 +191,8 @@ void charts(const ResultsView& view, const ResultsPanelInput& in, bool differenc
     chart::draw(k.kpi.c_str(), chart_spec(view, k, !in.capturing, differences),
                 {ImGui::GetContentRegionAvail().x, em * 16}, &lo, &hi);
     ui.item(key);
-    if (in.capturing) continue;  // the picture shows the chart only
-    ImGui::SetItemAllowOverlap();
-    const ImVec2 after = ImGui::GetCursorScreenPos();
-    const float button = ImGui::CalcTextSize("PNG").x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::SetCursorScreenPos({hi.x - button - em * 0.3f, lo.y + em * 0.2f});
-    ImGui::PushID(k.kpi.c_str());
-    if (ImGui::SmallButton("PNG")) out.save_chart = key;
-    ui.item(key + "/png");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save this chart as a PNG picture");
-    ImGui::PopID();
-    ImGui::SetCursorScreenPos(after);
+    if (!in.capturing) png_button(k, key, lo, hi, ui, out);  // the picture shows the chart only
+    if (!k.count_kpi.empty()) distribution_lines(view, k, ui);
   }
   ImGui::EndTable();
 }
@@ -176,11 +228,12 @@ void kpi_rows(const ResultsView& view, const KpiView& k, std::size_t v, UiRegist
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextColored(kGrey, "  %s", view.year_labels[y].c_str());
+    ui.text("year/" + std::to_string(y), view.year_labels[y]);
     cell(ui, key + "0/value", summary_text(k.kpi, c.baseline), normal);
     if (v == 0) continue;
     cell(ui, key + std::to_string(v) + "/value", summary_text(k.kpi, c.variant), normal);
     cell(ui, key + std::to_string(v) + "/diff", difference_text(k.kpi, c.diff), diff_colour(k, c));
-    cell(ui, key + std::to_string(v) + "/p", format_probability(c.p_better), normal);
+    cell(ui, key + std::to_string(v) + "/p", shares_text(k.shares_by_year[v][y]), normal);
   }
 }
 
@@ -194,7 +247,7 @@ void comparison_table(const ResultsView& view, std::size_t v, UiRegistry& ui) {
   if (v) {
     ImGui::TableSetupColumn("Variant");  // named above the table (a long name would widen the column)
     ImGui::TableSetupColumn("Difference [90%]");
-    ImGui::TableSetupColumn("Chance better");
+    ImGui::TableSetupColumn("Better / same / worse");
   }
   ImGui::TableHeadersRow();
   for (const auto& k : view.kpis) kpi_rows(view, k, v, ui);
@@ -205,8 +258,9 @@ void year_table(const ResultsView& view, UiRegistry& ui) {
   ImGui::PushStyleColor(ImGuiCol_Text, kGrey);
   ImGui::TextWrapped(
       "Mean [5th, 95th percentile] over replicates. Difference: variant minus baseline, paired by "
-      "replicate (green: better in 95%% of replicates or more; red: worse). Chance better: share of "
-      "replicates in which the variant does better.");
+      "replicate (green: the 90%% interval is all better; red: all worse). Better / same / worse: the "
+      "shares of replicates in which the variant does better than the baseline, exactly the same, and worse "
+      "(a tie is not worse: where nothing can change, every replicate is the same).");
   ImGui::PopStyleColor();
   if (view.variant_names.size() == 1) comparison_table(view, 0, ui);
   for (std::size_t v = 1; v < view.variant_names.size(); ++v) {
@@ -214,10 +268,50 @@ void year_table(const ResultsView& view, UiRegistry& ui) {
                        ImGuiColorEditFlags_NoTooltip,
                        {ImGui::GetFontSize() * 0.8f, ImGui::GetFontSize() * 0.8f});
     ImGui::SameLine();
-    ImGui::Text("%s compared with the baseline", view.variant_names[v].c_str());
+    ImGui::TextWrapped("%s compared with the baseline", view.variant_names[v].c_str());  // long names wrap
     comparison_table(view, v, ui);
     ImGui::Spacing();
   }
+}
+
+// For each variant: the first official reoffending figure that can show its change, when that figure is
+// complete and published, and how likely it is to show an improvement.
+void board_table(const ResultsView& view, UiRegistry& ui) {
+  ImGui::PushStyleColor(ImGuiCol_Text, kGrey);
+  ImGui::TextWrapped(
+      "The official reoffending figure (binary rate) of the first quarter in which the variant differs: complete "
+      "18 months after the quarter ends, published by the MoJ about 4 months later. Chance: the shares of "
+      "replicates in which that quarter's figure is better / the same / worse than the baseline's.");
+  ImGui::PopStyleColor();
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("board", 5, flags)) return;
+  for (const char* h : {"Variant", "First figure", "Complete", "Published", "Better / same / worse"})
+    ImGui::TableSetupColumn(h);
+  ImGui::TableHeadersRow();
+  const ImVec4 normal = ImGui::GetStyleColorVec4(ImGuiCol_Text);
+  for (std::size_t v = 1; v < view.board.size(); ++v) {
+    const BoardView& b = view.board[v];
+    const std::string key = "board/" + std::to_string(v);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(variant_colour(v)), "%s", view.variant_names[v].c_str());
+    ImGui::PopTextWrapPos();
+    if (b.change_month < 0) {
+      cell(ui, key + "/figure", "no change from the baseline", kGrey);
+      continue;
+    }
+    if (b.period < 0) {
+      cell(ui, key + "/figure", "the change starts after the horizon", kGrey);
+      continue;
+    }
+    cell(ui, key + "/figure", b.figure, normal);
+    cell(ui, key + "/complete", b.complete, normal);
+    cell(ui, key + "/published", b.published, normal);
+    cell(ui, key + "/chance", shares_text(b.shares), normal);
+  }
+  ImGui::EndTable();
 }
 
 void cost_table(const ResultsView& view, UiRegistry& ui) {
@@ -233,7 +327,7 @@ void cost_table(const ResultsView& view, UiRegistry& ui) {
                        ImGuiColorEditFlags_NoTooltip,
                        {ImGui::GetFontSize() * 0.8f, ImGui::GetFontSize() * 0.8f});
     ImGui::SameLine();
-    ImGui::TextUnformatted(view.variant_names[v].c_str());
+    ImGui::TextWrapped("%s", view.variant_names[v].c_str());
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable(("cost" + std::to_string(v)).c_str(), 4, flags)) continue;
@@ -269,7 +363,7 @@ unsigned int variant_colour(std::size_t v) {
 
 ResultsPanelOutput draw_results_panel(const ResultsPanelInput& in, ResultsPanelState& state, UiRegistry& ui) {
   ResultsPanelOutput out;
-  for (const char* prefix : {"table/", "cost/", "status/"})
+  for (const char* prefix : {"table/", "cost/", "status/", "board/", "year/", "chart/"})
     ui.clear_texts(prefix);  // what is not drawn is not shown
   status(in, ui);
   if (!in.view) return out;
@@ -284,6 +378,11 @@ ResultsPanelOutput draw_results_panel(const ResultsPanelInput& in, ResultsPanelS
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip(
           "Paired by replicate: the band shows how sure the difference is, without the chance both share");
+  }
+  if (view.board.size() > 1) {
+    const bool board = ImGui::CollapsingHeader("When the board will see it", ImGuiTreeNodeFlags_DefaultOpen);
+    ui.item("section/board");
+    if (board) board_table(view, ui);
   }
   charts(view, in, state.differences && view.variant_names.size() > 1, ui, out);
   ImGui::Spacing();

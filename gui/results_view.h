@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/comparison.h"
+#include "models/scenario.h"
 #include "models/simulation.h"
 
 namespace yjsim::gui {
@@ -18,12 +19,32 @@ struct Band {
   std::vector<double> mean, low, high;  // per period: mean, 5th and 95th percentile over replicates
 };
 
+// Shares of replicates in which the variant does better, the same (a difference of exactly 0) and worse than
+// the baseline: ties are not worse (docs/gui.md).
+struct Shares {
+  double better = 0, same = 0, worse = 0;
+  long replicates = 0;  // with a defined difference
+};
+Shares shares(const models::Results& r, std::size_t variant, int kpi, std::size_t slot, bool by_year);
+std::string shares_text(const Shares& s);  // "62% / 30% / 8%"; "no change" when every replicate ties
+
 struct KpiView {
   std::string kpi;
   std::vector<Band> variants;     // [variant] per period
   std::vector<Band> differences;  // [variant] per period: paired, variant minus baseline
   std::vector<std::vector<analysis::Comparison>> by_year;  // [variant][year] against the baseline
+  std::vector<std::vector<Shares>> shares_by_year;         // [variant][year]
+  // Few events (custodial sentences in a borough): the chart shows yearly totals of `count_kpi` instead of
+  // quarterly rates, with the spread of a year's total as shares ("0: 12%, 1: 25%, ...").
+  std::string count_kpi;                  // "" : the quarterly chart
+  std::vector<Band> yearly, yearly_diff;  // [variant] per year
+  std::vector<std::string> distribution;  // [variant]
 };
+// Below this mean a quarter (baseline), the custodial-sentence chart shows yearly totals.
+constexpr double kSmallCountPerQuarter = 5;
+// "0: 12%, 1: 25%, 2: 31%, 3+: 32%": the shares of `totals` (whole numbers) at each value from about the 10th
+// to the 90th percentile, the ends open ("≤4: 8%, 5: 11%, ..., 12+: 9%").
+std::string count_distribution(std::vector<double> totals);
 
 struct CohortMark {
   long period;               // the cohort's quarter
@@ -32,18 +53,37 @@ struct CohortMark {
   std::string label;         // "2018-Q2 cohort: complete 2019-12"
 };
 
+// When the board will see a variant's change: the first quarter's official reoffending figure (binary rate)
+// that can show it, the month that figure is complete and the month the MoJ publishes it, and the shares of
+// replicates in which that figure is better, the same and worse than the baseline's.
+struct BoardView {
+  long change_month = -1;  // months from the start when the variant first differs (-1: it does not)
+  long period = -1;        // the cohort quarter (-1: none within the horizon)
+  std::string figure, complete, published;  // "2019/20 Q1 cohort", "Dec 2021", "Apr 2022"
+  Shares shares;
+};
+// The first month in which variant `v` differs from the baseline: 0 when a parameter differs or a baseline
+// intervention is dropped, else the earliest start of an intervention it adds or changes; -1 if none.
+long change_start_month(const models::Scenario& s, std::size_t v);
+
 struct ResultsView {
   long replicates = 0;
   long months = 0;
   std::vector<std::string> variant_names;
-  std::vector<std::string> period_labels;  // "2018-Q2"
+  std::vector<std::string> period_labels;  // "2018/19 Q1" (a run from April), else "2018-Q2"
   std::vector<double> period_x;            // the middle of each period, in months from the start
-  std::vector<std::string> year_labels;    // "Year 1 (2018-04 to 2019-03)"
+  std::vector<std::string> year_labels;    // "2018/19 (Apr 2018 to Mar 2019)", or "Year 1 (...)"
+  std::vector<std::string> year_short;     // "2018/19", or "Year 1"
+  std::vector<double> year_x;              // the middle of each year, in months from the start
   std::vector<KpiView> kpis;               // as shown_kpis()
   std::vector<CohortMark> cohorts;
   std::vector<std::vector<analysis::CostPerOutcome>> cost_per_outcome;  // [variant]; empty for the baseline
+  std::vector<BoardView> board;  // [variant]; empty without the scenario
 };
 
-ResultsView make_view(const models::Results& r);
+// `scenario` (what was run) gives the board view; without it that view is empty.
+ResultsView make_view(const models::Results& r, const models::Scenario* scenario = nullptr);
+// A quarter's label: "2018/19 Q1" in a run that starts in April (financial years), else "2018-Q2".
+std::string period_label(const sim::Calendar& cal, long p);
 
 }  // namespace yjsim::gui

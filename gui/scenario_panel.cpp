@@ -11,12 +11,14 @@ namespace {
 
 void variant_tabs(AppState& s, ScenarioPanelState& panel, UiRegistry& ui) {
   if (!ImGui::BeginTabBar("variants", ImGuiTabBarFlags_FittingPolicyScroll)) return;
+  ui.clear_texts("variant/tab/");
   for (std::size_t v = 0; v < s.scenario.variants.size(); ++v) {
     ImGuiTabItemFlags flags = 0;
     if (panel.select_tab && v == s.selected) flags |= ImGuiTabItemFlags_SetSelected;
     const std::string label = s.scenario.variants[v].name + "###tab" + std::to_string(v);
     const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
     ui.item("variant/tab/" + std::to_string(v));
+    ui.text("variant/tab/" + std::to_string(v), s.scenario.variants[v].name);
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip(v == 0 ? "Today's services: what the variants are compared with"
                                : "A what-if: the baseline with the changes made here");
@@ -64,12 +66,18 @@ void variant_name(AppState& s, ScenarioPanelState& panel, UiRegistry& ui) {
   ImGui::SameLine(ImGui::GetFontSize() * 6.5f);
   ImGui::SetNextItemWidth(-1);
   ImGui::BeginDisabled(s.selected == 0);
-  if (ImGui::InputText("##name", &panel.name_buffer))
+  // The name applies on Enter or when the field loses focus, not at every key: a half-typed name would
+  // otherwise label the charts and start a run.
+  const bool enter = ImGui::InputText("##name", &panel.name_buffer, ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool typing = ImGui::IsItemActive();
+  if (enter || ImGui::IsItemDeactivatedAfterEdit())
     panel.name_error = rename_variant(s, s.selected, panel.name_buffer);
   ui.item("variant/name");
   ImGui::EndDisabled();
-  if (!ImGui::IsItemActive() && panel.name_error.empty()) panel.name_buffer = v.name;
+  if (!typing && panel.name_error.empty()) panel.name_buffer = v.name;
+  if (typing && panel.name_buffer != v.name) ImGui::TextDisabled("Enter to rename (Escape: keep \"%s\")", v.name.c_str());
   if (!panel.name_error.empty()) ImGui::TextColored({0.75f, 0.1f, 0.1f, 1}, "%s", panel.name_error.c_str());
+  ui.text("variant/name_error", panel.name_error);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Description");
   ImGui::SameLine(ImGui::GetFontSize() * 6.5f);
@@ -91,6 +99,7 @@ void draw_scenario_panel(AppState& s, ScenarioPanelState& panel, UiRegistry& ui)
   const std::string file =
       s.path.empty() ? "(not saved yet)" : std::filesystem::path(s.path).filename().string();
   ImGui::Text("Scenario: %s%s", file.c_str(), s.modified ? "  (changed)" : "");
+  ui.text("scenario/state", s.modified ? "changed" : "as opened or saved");
   if (ImGui::IsItemHovered() && !s.path.empty()) ImGui::SetTooltip("%s", s.path.c_str());
   variant_tabs(s, panel, ui);
   variant_buttons(s, panel, ui);

@@ -16,6 +16,8 @@ struct ScenarioPanelState {
   bool start_active = false;
   std::map<std::string, std::string> places_text;  // places being typed, per variant and intervention
   std::string places_active;                       // the places field being edited ("" if none)
+  std::map<std::string, std::string> start_text;   // start months being typed ("2019-04"), likewise
+  std::string iv_start_active;
   bool select_tab = false;  // make the tab bar show state.selected (after add, remove...)
 };
 

@@ -64,7 +64,7 @@ std::map<std::string, std::string> expected_cells(const models::Results& r) {
         cells[key + "/value"] = summary_text(kpi, c.variant);
         if (v == 0) continue;
         cells[key + "/diff"] = difference_text(kpi, c.diff);
-        cells[key + "/p"] = format_probability(c.p_better);
+        cells[key + "/p"] = shares_text(shares(r, v, k, static_cast<std::size_t>(y), true));
       }
   }
   for (std::size_t v = 1; v < r.variants.size(); ++v) {
@@ -84,10 +84,11 @@ std::map<std::string, std::string> expected_cells(const models::Results& r) {
 Script::Script(const std::string& path, const std::map<std::string, std::string>& vars) {
   std::ifstream in(path);
   if (!in) throw sim::InputError(path, 0, "", "no readable file", "a script file");
-  static const std::set<std::string> verbs = {"click",         "type",           "key",
+  static const std::set<std::string> verbs = {"click",         "double_click",   "type",           "key",
                                               "wait",          "wait_run",       "expect_text",
                                               "expect_widget", "expect_results", "expect_first_result_within",
-                                              "expect_file",   "screenshot",     "echo"};
+                                              "expect_file",   "screenshot",     "echo",           "print",
+                                              "edit"};
   std::string line;
   for (long n = 1; std::getline(in, line); ++n) {
     if (const auto hash = line.find('#');
@@ -100,8 +101,8 @@ Script::Script(const std::string& path, const std::map<std::string, std::string>
     if (!verbs.count(c.verb))
       throw sim::InputError(
           path, n, "", "\"" + c.verb + "\"",
-          "click, type, key, wait, wait_run, expect_text, "
-          "expect_widget, expect_results, expect_first_result_within, expect_file, screenshot, echo");
+          "click, double_click, type, key, wait, wait_run, expect_text, "
+          "expect_widget, expect_results, expect_first_result_within, expect_file, screenshot, echo, print, edit");
     for (std::string w; words >> w;) c.args.push_back(w);
     if (!c.args.empty()) {  // the rest of the line after the first argument, as typed (for `type`, `echo`)
       const auto first = line.find(c.args[0], line.find(c.verb) + c.verb.size());
@@ -132,7 +133,7 @@ Script::Action Script::timed(double seconds, std::function<bool(ScriptHost&)> do
   };
 }
 
-void Script::click(const std::string& key) {
+void Script::click(const std::string& key, int times) {
   auto scrolled = std::make_shared<int>(0);
   actions_.push_back(timed(
       5,
@@ -150,14 +151,16 @@ void Script::click(const std::string& key) {
         return false;
       },
       [key](ScriptHost&) { return "no widget '" + key + "' on screen"; }));
-  actions_.push_back([this](ScriptHost&) {
-    down_ = true;
-    return Status::Yield;
-  });
-  actions_.push_back([this](ScriptHost&) {
-    down_ = false;
-    return Status::Yield;
-  });
+  for (int i = 0; i < times; ++i) {
+    actions_.push_back([this](ScriptHost&) {
+      down_ = true;
+      return Status::Yield;
+    });
+    actions_.push_back([this](ScriptHost&) {
+      down_ = false;
+      return Status::Yield;
+    });
+  }
   actions_.push_back([](ScriptHost&) { return Status::Yield; });
 }
 
@@ -242,14 +245,16 @@ void Script::expand(const Command& c) {
   };
   if (c.verb == "click") {
     click(a);
-  } else if (c.verb == "type") {
+  } else if (c.verb == "double_click") {
+    click(a, 2);
+  } else if (c.verb == "type" || c.verb == "edit") {
     click(a);
     press_keys("ctrl+a");
     actions_.push_back([this, text = c.rest](ScriptHost&) {
       chars_ = text;
       return Status::Yield;
     });
-    press_keys("enter");
+    if (c.verb == "type") press_keys("enter");  // edit: typed, not confirmed (the field keeps the focus)
   } else if (c.verb == "key") {
     press_keys(a);
   } else if (c.verb == "wait") {
@@ -264,7 +269,11 @@ void Script::expand(const Command& c) {
   } else if (c.verb == "wait_run") {
     const double limit = number(a, 60);
     actions_.push_back(timed(
-        limit, [](ScriptHost& h) { return h.run_settled(); },
+        limit,
+        [this](ScriptHost& h) {
+          waiting_for_run_ = !h.run_settled();
+          return !waiting_for_run_;
+        },
         [limit](ScriptHost& h) {
           const Snapshot s = h.run_state();
           return "the run did not finish within " + std::to_string(limit) + " s (" + std::to_string(s.done) +
@@ -313,6 +322,12 @@ void Script::expand(const Command& c) {
     actions_.push_back([this](ScriptHost& h) {
       if (h.screenshot_pending()) return Status::Again;
       return h.screenshot_error().empty() ? Status::Next : fail(h.screenshot_error());
+    });
+  } else if (c.verb == "print") {
+    actions_.push_back([key = a](ScriptHost& h) {
+      auto it = h.registry().texts().find(key);
+      std::printf("script: %s: %s\n", key.c_str(), it == h.registry().texts().end() ? "(nothing)" : it->second.c_str());
+      return Status::Next;
     });
   } else if (c.verb == "echo") {
     actions_.push_back([text = c.rest.empty() ? a : a + " " + c.rest](ScriptHost&) {

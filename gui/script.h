@@ -3,7 +3,9 @@
 // virtual mouse onto widgets, clicking, and typing, then checks what the window shows. One command a line:
 //
 //   click KEY                 move the mouse onto the widget KEY and click it
+//   double_click KEY          the same, clicking twice in quick succession
 //   type KEY TEXT             click the field KEY, select all, type TEXT, press Enter
+//   edit KEY TEXT             the same without Enter: the text typed, not confirmed
 //   key SPEC                  press keys: "ctrl+s", "escape", "enter", "tab"
 //   wait SECONDS              let time pass
 //   wait_run [SECONDS]        until the run for the latest change has finished (default limit 60 s)
@@ -14,6 +16,7 @@
 //   expect_file PATH          PATH exists and is not empty
 //   screenshot PATH           save the window as PNG (fails if the picture is blank)
 //   echo TEXT                 print TEXT
+//   print KEY                 print the text shown under KEY
 //
 // `#` starts a comment. ${SOURCE} is the source tree, ${OUT} the folder of --screenshot (or the current one).
 // Widget and text keys are listed in docs/gui.md.
@@ -52,6 +55,8 @@ class Script {
   // Once a frame, before ImGui::NewFrame(): runs the script on and sets this frame's mouse and keys.
   void inject(ScriptHost& host);
   bool finished() const { return finished_; }
+  // The script waits for a run to finish (wait_run): the app may draw as it would for a person meanwhile.
+  bool waiting_for_run() const { return waiting_for_run_; }
   bool failed() const { return !failure_.empty(); }
   const std::string& failure() const { return failure_; }
 
@@ -65,7 +70,7 @@ class Script {
     std::string rest;  // everything after the first argument (for TEXT)
   };
   void expand(const Command& c);
-  void click(const std::string& key);
+  void click(const std::string& key, int times = 1);
   void press_keys(const std::string& spec);
   Action expect_results(const std::string& reference);
   Action timed(double seconds, std::function<bool(ScriptHost&)> done,
@@ -78,6 +83,7 @@ class Script {
   const Command* current_ = nullptr;
   std::string failure_;
   bool finished_ = false;
+  bool waiting_for_run_ = false;
   // the virtual input
   ImVec2 mouse_{-FLT_MAX, -FLT_MAX};  // no mouse over the window until the script moves it
   bool down_ = false;

@@ -3,11 +3,28 @@
 #include <algorithm>
 #include <chrono>
 
+#include "input/scenario_writer.h"
 #include "sim/errors.h"
 
 namespace yjsim::gui {
 
 using Clock = std::chrono::steady_clock;
+
+namespace {
+constexpr std::size_t kCachedVariants = 12;  // a few scenarios' worth (each is KBs a replicate)
+}
+
+std::string Worker::variant_key(const models::Scenario& s, std::size_t v) {
+  models::Scenario key;
+  key.variants.push_back(s.variants.front());
+  if (v > 0) key.variants.push_back(s.variants[v]);
+  for (auto& x : key.variants) {
+    x.name = x.description = "";
+    x.params.run.replicates = 1;  // replicate r is the same whatever the count
+  }
+  if (v > 0) key.variants.back().name = "v";
+  return std::to_string(v == 0) + input::scenario_to_toml(key);
+}
 
 Worker::Worker(std::function<void()> notify, long first_chunk)
     : notify_(std::move(notify)), first_chunk_(first_chunk), thread_([this] { loop(); }) {}
@@ -40,6 +57,7 @@ long Worker::submit(models::Scenario s) {
     snapshot_.running = true;
     snapshot_.error.clear();
     snapshot_.first_result_seconds = snapshot_.seconds = -1;
+    snapshot_.reused = 0;
   }
   wake_.notify_all();
   return id;
@@ -78,22 +96,14 @@ void Worker::loop() {
 void Worker::run(const Job& job) {
   const auto start = Clock::now();
   const long replicates = static_cast<long>(job.scenario->baseline().run.replicates);
-  const long variants = static_cast<long>(job.scenario->variants.size());
+  std::vector<std::string> keys;
+  for (std::size_t v = 0; v < job.scenario->variants.size(); ++v) keys.push_back(variant_key(*job.scenario, v));
   std::optional<models::Results> merged;
   long next = 0;
   while (next < replicates) {
     // 20 first (a result within a second), then chunks as big as what is done: 20, 20, 40, 80, ...
     const long count = std::min(replicates - next, std::max(first_chunk_, next));
-    models::RunOptions o;
-    o.cancel = job.cancel.get();
-    o.first_replicate = next;
-    o.replicate_count = count;
-    const long base = next * variants;
-    o.progress = [this, &job, base](long done, long) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (snapshot_.job == job.id) snapshot_.done = std::max(snapshot_.done, base + done);
-    };
-    models::Results part = models::run_scenario(*job.scenario, o);
+    models::Results part = chunk(job, keys, next, count);
     if (merged)
       models::append_replicates(*merged, part);
     else
@@ -101,6 +111,77 @@ void Worker::run(const Job& job) {
     next += count;
     publish(job, *merged, next >= replicates, std::chrono::duration<double>(Clock::now() - start).count());
   }
+}
+
+models::Results Worker::chunk(const Job& job, const std::vector<std::string>& keys, long first, long count) {
+  const std::size_t variants = keys.size();
+  auto find = [this](const std::string& key) -> Cached* {
+    for (auto& c : cache_)
+      if (c.key == key) return &c;
+    return nullptr;
+  };
+  std::vector<const Cached*> have(variants, nullptr);
+  long reused = 0;
+  for (std::size_t v = 0; v < variants; ++v)
+    if (const Cached* c = find(keys[v]); c && static_cast<long>(c->replicates.size()) >= first + count) {
+      have[v] = c;
+      ++reused;
+    }
+  std::optional<models::Results> part;
+  if (reused == static_cast<long>(variants) && shell_ && shell_key_ == keys[0]) {
+    part = *shell_;  // nothing to run
+    part->replicates = count;
+    part->first_replicate = first;
+    part->state_bytes.assign(static_cast<std::size_t>(count), 0.0);
+    for (const auto& v : job.scenario->variants)
+      part->variants.push_back({v.name, v.description, std::vector<models::KpiValues>(static_cast<std::size_t>(count)), {}});
+  } else {
+    models::RunOptions o;
+    o.cancel = job.cancel.get();
+    o.first_replicate = first;
+    o.replicate_count = count;
+    for (const Cached* c : have) o.skip_variants.push_back(c != nullptr);
+    const long base = first * static_cast<long>(variants);
+    o.progress = [this, &job, base, reused, count](long done, long) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (snapshot_.job == job.id) snapshot_.done = std::max(snapshot_.done, base + reused * count + done);
+    };
+    part = models::run_scenario(*job.scenario, o);
+    shell_ = *part;
+    shell_key_ = keys[0];
+    shell_->variants.clear();
+    shell_->state_bytes.clear();
+  }
+  const auto slot = [first](long i) { return static_cast<std::size_t>(first + i); };
+  const auto at = [](long i) { return static_cast<std::size_t>(i); };
+  for (std::size_t v = 0; v < variants; ++v) {
+    if (!have[v]) continue;
+    for (long i = 0; i < count; ++i) {
+      part->variants[v].replicates[at(i)] = have[v]->replicates[slot(i)];
+      if (v == 0) part->state_bytes[at(i)] = have[v]->state_bytes[slot(i)];
+    }
+  }
+  // What was run now is kept for later, when it follows on from what the cache holds (pointers into the
+  // cache are not used after this point: it may grow or drop its oldest entry).
+  for (std::size_t v = 0; v < variants; ++v) {
+    if (have[v]) continue;
+    Cached* c = find(keys[v]);
+    if (!c && first == 0) {
+      if (cache_.size() >= kCachedVariants) cache_.erase(cache_.begin());
+      cache_.push_back({keys[v], {}, {}});
+      c = &cache_.back();
+    }
+    if (!c || static_cast<long>(c->replicates.size()) != first) continue;
+    for (long i = 0; i < count; ++i) {
+      c->replicates.push_back(part->variants[v].replicates[at(i)]);
+      c->state_bytes.push_back(v == 0 ? part->state_bytes[at(i)] : 0.0);
+    }
+  }
+  if (reused) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (snapshot_.job == job.id) snapshot_.reused += reused * count;
+  }
+  return std::move(*part);
 }
 
 void Worker::publish(const Job& job, const models::Results& merged, bool last, double seconds) {

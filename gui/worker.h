@@ -2,6 +2,9 @@
 // Runs scenarios on a background thread so that the window never freezes. The first few replicates run first,
 // so that a result shows within a second, then the rest in growing chunks merged with append_replicates
 // (the merged results are identical to one big run). A new submission cancels the run in progress.
+// A variant's replicates depend only on the baseline (the shared burn-in) and on the variant itself, so the
+// worker keeps those it has run and reuses them when they come again: changing one variant does not re-run the
+// baseline or the other variants.
 #include <atomic>
 #include <condition_variable>
 #include <functional>
@@ -10,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "models/scenario.h"
 #include "models/simulation.h"
@@ -25,12 +29,15 @@ struct Snapshot {
   std::string error;                 // a failure (not a cancellation)
   double first_result_seconds = -1;  // from submission to the first chunk
   double seconds = -1;               // from submission to the last chunk
+  long reused = 0;                   // variant runs taken from earlier runs rather than run again
 };
 
 class Worker {
  public:
   // `notify` is called from the worker thread whenever there is something new to show.
   explicit Worker(std::function<void()> notify, long first_chunk = 20);
+  // What decides variant v's replicates: the baseline and the variant, without names or the replicate count.
+  static std::string variant_key(const models::Scenario& s, std::size_t v);
   ~Worker();
   Worker(const Worker&) = delete;
   Worker& operator=(const Worker&) = delete;
@@ -47,6 +54,18 @@ class Worker {
   void loop();
   void run(const Job& job);
   void publish(const Job& job, const models::Results& merged, bool last, double seconds);
+  // Replicates [first, first + count) of the job, from the cache where it has them, else run.
+  models::Results chunk(const Job& job, const std::vector<std::string>& keys, long first, long count);
+
+  // What the worker has run (its own thread only): per variant key, the replicates from 0 on.
+  struct Cached {
+    std::string key;
+    std::vector<models::KpiValues> replicates;
+    std::vector<double> state_bytes;  // the baseline's
+  };
+  std::vector<Cached> cache_;
+  std::optional<models::Results> shell_;  // calendar and sizes of the cached baseline (no replicates)
+  std::string shell_key_;
 
   std::function<void()> notify_;
   long first_chunk_;

@@ -1,7 +1,11 @@
 #include "input/scenario_writer.h"
 
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <map>
 #include <sstream>
+#include <vector>
 #include <toml++/toml.h>
 
 #include "input/toml_util.h"
@@ -81,6 +85,184 @@ toml::table intervention(const Intervention& iv) {
   return t;
 }
 
+// ---- numbers: toml++ writes doubles with 17 significant digits; a planner reads "0.04154" ----
+
+bool number_start(const std::string& t, std::size_t i) {
+  const char c = t[i];
+  const bool digit = c >= '0' && c <= '9';
+  const bool sign = (c == '-' || c == '+') && i + 1 < t.size() && t[i + 1] >= '0' && t[i + 1] <= '9';
+  if (!digit && !sign) return false;
+  if (i == 0) return true;
+  const char b = t[i - 1];
+  return !(std::isalnum(static_cast<unsigned char>(b)) || b == '_' || b == '.' || b == '-' || b == '+');
+}
+
+// A float literal's shortest round-tripping form; integers and anything else as they are.
+std::string shorter(const std::string& token) {
+  if (token.find_first_of(".eE") == std::string::npos) return token;
+  char* end = nullptr;
+  const double x = std::strtod(token.c_str(), &end);
+  if (end != token.c_str() + token.size() || !std::isfinite(x)) return token;
+  char buf[40];
+  const auto r = std::to_chars(buf, buf + sizeof buf, x);
+  std::string out(buf, r.ptr);
+  if (out.find_first_of(".e") == std::string::npos) out += ".0";  // stays a float
+  return out;
+}
+
+// Every number outside strings and comments in `line`, shortened.
+std::string shorten_numbers(const std::string& line) {
+  std::string out;
+  bool in_string = false;
+  for (std::size_t i = 0; i < line.size();) {
+    const char c = line[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\' && i + 1 < line.size()) out += line[++i];
+      else if (c == '"') in_string = false;
+      ++i;
+    } else if (c == '"') {
+      in_string = true;
+      out += c;
+      ++i;
+    } else if (c == '#') {
+      out += line.substr(i);
+      break;
+    } else if (number_start(line, i)) {
+      std::size_t j = i + 1;
+      while (j < line.size() && (std::isalnum(static_cast<unsigned char>(line[j])) || line[j] == '.' ||
+                                 ((line[j] == '-' || line[j] == '+') && (line[j - 1] == 'e' || line[j - 1] == 'E'))))
+        ++j;
+      out += shorter(line.substr(i, j - i));
+      i = j;
+    } else {
+      out += c;
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string shorten_all(const std::string& text) {
+  std::istringstream in(text);
+  std::string out;
+  for (std::string line; std::getline(in, line);) {
+    // Keys come before '=': only the value part holds numbers to shorten.
+    const auto eq = line.find(" = ");
+    out += eq == std::string::npos ? shorten_numbers(line) : line.substr(0, eq + 3) + shorten_numbers(line.substr(eq + 3));
+    out += '\n';
+  }
+  return out;
+}
+
+// ---- comments of the original file ----
+
+std::string trim(const std::string& s) {
+  const auto a = s.find_first_not_of(" \t\r");
+  if (a == std::string::npos) return "";
+  return s.substr(a, s.find_last_not_of(" \t\r") - a + 1);
+}
+
+// The position of a '#' that starts a comment (not inside a string), or npos.
+std::size_t comment_at(const std::string& line) {
+  bool in_string = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (in_string && line[i] == '\\') ++i;
+    else if (line[i] == '"') in_string = !in_string;
+    else if (!in_string && line[i] == '#') return i;
+  }
+  return std::string::npos;
+}
+
+struct KeyComments {
+  std::vector<std::string> above;
+  std::string beside;  // "# ..." after the value
+  std::string value;   // the value's text
+};
+
+struct FileComments {
+  std::vector<std::string> header;                        // the opening comment block
+  std::map<std::string, KeyComments> keys;                // "section.key"
+};
+
+// Tracks the [section] a line is in; "" inside [[arrays]] (their keys are not matched).
+bool section_line(const std::string& t, std::string& section) {
+  if (t.rfind("[[", 0) == 0) {
+    section.clear();
+    return true;
+  }
+  if (t.rfind("[", 0) == 0) {
+    const auto close = t.find(']');
+    section = close == std::string::npos ? "" : trim(t.substr(1, close - 1));
+    return true;
+  }
+  return false;
+}
+
+FileComments file_comments(const std::string& original) {
+  FileComments f;
+  std::istringstream in(original);
+  std::string section;
+  std::vector<std::string> pending;
+  bool in_header = true;
+  for (std::string line; std::getline(in, line);) {
+    const std::string t = trim(line);
+    if (t.empty()) {
+      if (in_header && !pending.empty()) {
+        f.header.insert(f.header.end(), pending.begin(), pending.end());
+        f.header.push_back("");
+      }
+      pending.clear();
+      continue;
+    }
+    if (t[0] == '#') {
+      pending.push_back(t);
+      continue;
+    }
+    in_header = false;
+    if (section_line(t, section)) {
+      pending.clear();
+      continue;
+    }
+    const auto eq = t.find('=');
+    if (eq != std::string::npos && !section.empty()) {
+      const auto hash = comment_at(t);
+      KeyComments k{pending, hash == std::string::npos ? "" : t.substr(hash),
+                    trim(t.substr(eq + 1, hash == std::string::npos ? std::string::npos : hash - eq - 1))};
+      f.keys[section + "." + trim(t.substr(0, eq))] = std::move(k);
+    }
+    pending.clear();
+  }
+  return f;
+}
+
+// Do two TOML values mean the same? Numbers compare as numbers (the file's "0" and the writer's "0.0").
+bool same_value(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  try {
+    const toml::table x = parse_toml("v = " + a, ""), y = parse_toml("v = " + b, "");
+    const auto as_numbers = [](const toml::node* n, std::vector<double>& out) {
+      if (!n) return false;
+      if (n->is_number()) {
+        out.push_back(n->value<double>().value_or(NAN));
+        return true;
+      }
+      const toml::array* arr = n->as_array();
+      if (!arr) return false;
+      for (const auto& e : *arr) {
+        if (!e.is_number()) return false;
+        out.push_back(e.value<double>().value_or(NAN));
+      }
+      return true;
+    };
+    std::vector<double> p, q;
+    if (as_numbers(x.get("v"), p) && as_numbers(y.get("v"), q)) return p == q;
+    return to_toml(x) == to_toml(y);
+  } catch (const std::exception&) {
+    return false;  // a value the line cannot hold alone (a multi-line array): not matched
+  }
+}
+
 bool same(const Intervention& a, const Intervention& b) {
   std::ostringstream x, y;
   x << intervention(a);
@@ -146,7 +328,31 @@ std::string scenario_to_toml(const Scenario& s) {
   // Strings as basic strings with escapes (input/toml_util.h): any valid scenario reads back identically.
   return "# Scenario written by yjsim: every parameter of the baseline, then each variant's changes.\n"
          "# `yjsim params` lists the parameters with their units, ranges and sources.\n\n" +
-         to_toml(root) + '\n';
+         shorten_all(to_toml(root)) + '\n';
+}
+
+std::string scenario_to_toml(const Scenario& s, const std::string& original) {
+  const std::string plain = scenario_to_toml(s);
+  if (original.empty()) return plain;
+  const FileComments f = file_comments(original);
+  std::string out;
+  for (const auto& h : f.header) out += h + '\n';
+  std::istringstream in(plain);
+  std::string section;
+  for (std::string line; std::getline(in, line);) {
+    const std::string t = trim(line);
+    const auto eq = t.find('=');
+    if (!t.empty() && t[0] != '#' && !section_line(t, section) && eq != std::string::npos && !section.empty()) {
+      const auto it = f.keys.find(section + "." + trim(t.substr(0, eq)));
+      if (it != f.keys.end() && same_value(it->second.value, trim(t.substr(eq + 1)))) {
+        for (const auto& c : it->second.above) out += c + '\n';
+        out += line + (it->second.beside.empty() ? "" : "  " + it->second.beside) + '\n';
+        continue;
+      }
+    }
+    out += line + '\n';
+  }
+  return out;
 }
 
 }  // namespace yjsim::input

@@ -133,6 +133,7 @@ void run_replicate(const Plan& plan, std::size_t r, std::uint64_t key, Results& 
     step_month(c0, burn, t, o.block_size, none);
   }
   for (std::size_t v = 0; v < variants.size(); ++v) {
+    if (v < o.skip_variants.size() && o.skip_variants[v]) continue;
     ReplicateState st = v + 1 == variants.size() ? std::move(burn) : burn;
     const auto& sv = plan.schedules[v];
     st.people.resize(sv.birth.size());

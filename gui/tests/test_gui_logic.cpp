@@ -2,11 +2,21 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <regex>
 #include <limits>
+#include <thread>
 
 #include "gui/app_state.h"
 #include "gui/chart.h"
+#include "gui/results_view.h"
+#include "gui/worker.h"
+#include "input/scenario_reader.h"
+#include "input/scenario_writer.h"
 #include "report/format.h"
 #include "sim/errors.h"
 
@@ -136,4 +146,167 @@ TEST_CASE("chart ticks are round numbers covering the range") {
   CHECK(t.front() == 0);
   CHECK(t.back() <= 0.21 + 1e-12);
   CHECK(chart::nice_ticks(1, 1, 4).empty());
+}
+
+// ---- issue 15 ----
+
+TEST_CASE("start months are calendar months: 2019-04 is month 12, not 600") {
+  const sim::YearMonth start{2018, 4};
+  CHECK(month_label(start) == "Apr 2018");
+  CHECK(parse_start_month("2019-04", start).month == 12L);
+  CHECK(parse_start_month("Apr 2019", start).month == 12L);
+  CHECK(parse_start_month(" jul 2018 ", start).month == 3L);
+  CHECK(!parse_start_month("600", start).month);
+  CHECK(!parse_start_month("2019-4", start).month);
+  const auto before = parse_start_month("2018-03", start);
+  CHECK(!before.month);
+  CHECK(before.why.find("before the run starts") != std::string::npos);
+  models::Params p = models::default_params();
+  p.run.start = start;
+  p.run.months = 24;
+  CHECK(start_month_warning(23, p).empty());
+  CHECK(start_month_warning(24, p).find("after the horizon (it ends Mar 2020)") != std::string::npos);
+}
+
+TEST_CASE("undoing an edit by hand leaves the scenario unchanged") {
+  AppState s = bundled();
+  const auto& panel = entry(s, "out_of_court_panel");
+  set_enabled(s, 0, panel, true);
+  CHECK(s.modified);
+  set_enabled(s, 0, panel, false);
+  CHECK(!s.modified);
+}
+
+TEST_CASE("a run from April is labelled in financial years") {
+  const sim::Calendar april({2018, 4}, 24), jan({2018, 1}, 12);
+  CHECK(period_label(april, 0) == "2018/19 Q1");
+  CHECK(period_label(april, 3) == "2018/19 Q4");  // January to March 2019
+  CHECK(period_label(april, 4) == "2019/20 Q1");
+  CHECK(period_label(jan, 1) == "2018-Q2");
+}
+
+namespace {
+
+// A quick scenario: the small test borough cut down to 3,000 children, 12 months and 6 replicates, with a
+// variant that changes the offending rate (so the burn-in walks differently) and one with an intervention.
+AppState quick_scenario() {
+  AppState s = open_scenario(YJSIM_SOURCE_DIR "/gui/tests/small_borough.toml");
+  auto& p = s.scenario.variants[0].params;
+  p.population.size_10_17 = 3000;
+  p.run.months = 12;
+  p.run.replicates = 6;
+  const std::size_t a = add_variant(s), b = add_variant(s);
+  s.scenario.variants[a].params.offending.base_rate *= 0.9;
+  set_enabled(s, b, entry(s, "mentoring_cusp"), true);
+  return s;
+}
+
+Snapshot finished(Worker& w, long job) {
+  for (;;) {
+    const Snapshot snap = w.snapshot();
+    if (snap.job == job && !snap.running) return snap;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+// Bit for bit (a KPI with no cohort is NaN in both, and NaN == NaN is false).
+bool same_bits(const std::vector<std::vector<double>>& a, const std::vector<std::vector<double>>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i].size() != b[i].size() || std::memcmp(a[i].data(), b[i].data(), a[i].size() * sizeof(double)) != 0)
+      return false;
+  return true;
+}
+
+void check_identical(const models::Results& a, const models::Results& b) {
+  REQUIRE(a.variants.size() == b.variants.size());
+  REQUIRE(a.replicates == b.replicates);
+  CHECK(a.state_bytes == b.state_bytes);
+  for (std::size_t v = 0; v < a.variants.size(); ++v)
+    for (std::size_t r = 0; r < a.variants[v].replicates.size(); ++r) {
+      INFO("variant " << v << ", replicate " << r);
+      const auto &x = a.variants[v].replicates[r], &y = b.variants[v].replicates[r];
+      CHECK(same_bits(x.period, y.period));
+      CHECK(same_bits(x.year, y.year));
+      CHECK(same_bits(x.cells_period, y.cells_period));
+      CHECK(same_bits(x.cells_year, y.cells_year));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a variant changed alone reuses the baseline and the other variants, identically") {
+  AppState s = quick_scenario();
+  Worker w(nullptr, 2);
+  const Snapshot first = finished(w, w.submit(runnable(s)));
+  REQUIRE(first.error.empty());
+  CHECK(first.reused == 0);
+  // Only the second variant changes: the baseline and the first are not run again.
+  edit_intervention(s, 2, "mentoring_cusp", [](models::Intervention& iv) { iv.places_per_year = 10; });
+  const models::Scenario changed = runnable(s);
+  const Snapshot second = finished(w, w.submit(changed));
+  REQUIRE(second.error.empty());
+  CHECK(second.reused == 2 * 6);
+  // ... and the merged results are exactly those of one run of the whole scenario.
+  check_identical(*second.results, models::run_scenario(changed, models::RunOptions{}));
+  // Going back to the first scenario runs nothing at all.
+  edit_intervention(s, 2, "mentoring_cusp", [](models::Intervention& iv) {
+    iv.places_per_year = std::numeric_limits<double>::infinity();
+  });
+  const Snapshot third = finished(w, w.submit(runnable(s)));
+  CHECK(third.reused == 3 * 6);
+  check_identical(*third.results, *first.results);
+}
+
+TEST_CASE("better / same / worse: ties are not worse") {
+  AppState s = quick_scenario();
+  // Places that start after the horizon change nothing: every replicate ties.
+  edit_intervention(s, 2, "mentoring_cusp", [](models::Intervention& iv) { iv.start_month = 30; });
+  const models::Results r = models::run_scenario(runnable(s), models::RunOptions{});
+  const int kpi = models::kpi_index("custody_rate_per_1000");
+  const Shares none = shares(r, 2, kpi, 0, true);
+  CHECK(none.same == 1);
+  CHECK(none.worse == 0);
+  CHECK(shares_text(none) == "no change");
+  const Shares rate = shares(r, 1, models::kpi_index("offences_committed"), 0, true);
+  CHECK(rate.better + rate.same + rate.worse == doctest::Approx(1));
+  CHECK(rate.better > 0.5);  // a lower offending rate: fewer offences in most replicates
+  const models::Scenario run = runnable(s);
+  const ResultsView view = make_view(r, &run);
+  REQUIRE(view.board.size() == 3);
+  CHECK(view.board[1].change_month == 0);  // a parameter: from the first month
+  CHECK(view.board[1].figure == "2018/19 Q1 cohort");
+  CHECK(view.board[1].complete == "Dec 2019");  // June 2018 + 18 months
+  CHECK(view.board[1].published == "Apr 2020");
+  CHECK(view.board[2].change_month == 30);
+  CHECK(view.board[2].period == -1);  // after the horizon: no figure within it
+}
+
+TEST_CASE("a small count's spread as shares, the last value open") {
+  CHECK(count_distribution({0, 0, 1, 1, 1, 2, 2, 3, 5, 9}) == "0: 20%, 1: 30%, 2: 20%, 3: 10%, 4: 0%, 5: 10%, 6+: 10%");
+  CHECK(count_distribution({0, 0, 0, 1}) == "0: 75%, 1: 25%, 2+: 0%");
+  CHECK(count_distribution({}) == "n/a");
+  // Larger counts: from about the 10th percentile, the lowest values together.
+  CHECK(count_distribution({3, 4, 5, 5, 6, 7, 8, 9, 10, 12}).rfind("\u22644: 20%, 5: 20%, 6: 10%", 0) == 0);
+}
+
+TEST_CASE("a saved scenario has the shortest numbers and keeps the file's comments on unchanged values") {
+  AppState s = bundled();
+  set_parameter(s, 0, *find_parameter("population.size_10_17"), 0, 15000);
+  const std::string path = (std::filesystem::temp_directory_path() / "yjsim_gui_saved_comments.toml").string();
+  save_scenario(s, path);
+  std::ifstream in(path);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const models::Scenario back = input::load_scenario(path);
+  std::filesystem::remove(path);
+  // Unchanged: the comment above stays, and the number is as the file had it.
+  CHECK(text.find("# offences per month at age 17, z = 1; source: calibrated") != std::string::npos);
+  CHECK(text.find("base_rate = 0.04154") != std::string::npos);
+  CHECK(text.find("# yjsim default scenario") == 0);  // the file's opening comment
+  CHECK(text.find("size_10_17 = 15000") != std::string::npos);
+  // Changed: its old comment (the default's source) is not kept.
+  CHECK(text.find("issue 3: a borough of 20,000") == std::string::npos);
+  // No 17-digit numbers anywhere; and the file reads back as the same scenario.
+  CHECK(!std::regex_search(text, std::regex("[0-9]\\.[0-9]{14,}")));
+  CHECK(input::scenario_to_toml(back) == input::scenario_to_toml(s.scenario));
 }

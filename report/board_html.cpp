@@ -26,14 +26,8 @@ std::string title_of(const BoardPack& p) {
   return stem.empty() ? "scenario" : stem;
 }
 
-std::string verdict(const IndicatorFigure& f) {
-  if (f.p_same == 1.0) return "no change";
-  if (!f.can_tell) return "too few children to tell";
-  return (f.diff.mean < 0) == models::kpi_table()[static_cast<std::size_t>(models::kpi_index(f.kpi))].lower_is_better ? "better" : "worse";
-}
-
 const char* verdict_class(const std::string& v) {
-  return v == "better" ? "good" : v == "worse" ? "bad" : "grey";
+  return v == "better" || v == "costs less" ? "good" : v == "worse" || v == "costs more" ? "bad" : "grey";
 }
 
 std::string unit_of(const std::string& kpi) {
@@ -47,9 +41,9 @@ std::string summary_table(const BoardPack& p, const analysis::VariantDecision& d
   std::string o = "<table class=\"summary\"><thead><tr>" + th("Indicator (unit)") + th("Without the change") +
                   th("With it") + th("Difference [90% interval]") + th("Chance lower") + th("Verdict") + "</tr></thead><tbody>";
   for (const auto& f : d.figures[period]) {
-    const auto v = verdict(f);
+    const auto v = board_verdict(f);
     o += "<tr>" + td(kpi_short_title(f.kpi) + " (" + unit_of(f.kpi) + ")") + td(format_value(f.kpi, f.baseline.mean)) +
-         td(format_value(f.kpi, f.variant.mean)) + td(difference_text(f.kpi, f.diff)) + td(format_probability(f.p_better)) +
+         td(format_value(f.kpi, f.variant.mean)) + td(difference_text(f.kpi, f.diff)) + td(f.p_same == 1.0 ? "-" : format_probability(f.p_better)) +
          td(v, verdict_class(v)) + "</tr>";
   }
   (void)p;
@@ -75,6 +69,8 @@ std::string decision(const BoardPack& p) {
       if (f.kpi == "cost_gbp") o += "<li><b>" + e(cost_sentence(f, p.value[v], s.periods[H].label)) + "</b></li>";
     for (const auto& f : figs)
       if (f.kpi != "cost_gbp") o += "<li>" + e(indicator_sentence(f)) + "</li>";
+    for (const auto& c : p.capacity)
+      if (c.variant == d.name && (c.limited || !c.warnings.empty())) o += "<li>" + e(capacity_sentence(c, p.results.calendar)) + "</li>";
     o += "<li>" + e(timing_sentence(d, p.results.calendar)) + "</li></ul>";
     o += "<p class=\"tabletitle\">Over the whole horizon, " + e(s.periods[H].label) + " (means over " +
          std::to_string(p.results.replicates) + " runs)</p>" + summary_table(p, d, H);
@@ -141,12 +137,12 @@ std::string value_section(const BoardPack& p) {
     o += "<tr>" + td(u.item) + td(format_gbp(u.gbp)) + td(u.basis) + td(u.source) + "</tr>";
   o += "</tbody></table><p class=\"note\">Costs are in the price years given and are not inflated to one year. "
        "Intervention costs: see the evidence table.</p>";
-  return o + "</section>";
+  return o;
 }
 
 std::string capacity_section(const BoardPack& p) {
-  std::string o = "<section><h1>Capacity</h1>";
-  if (p.capacity.empty()) return o + "<p>No commissioned interventions in this scenario.</p></section>";
+  std::string o = "<div class=\"keep\"><h1>Capacity</h1>";
+  if (p.capacity.empty()) return o + "<p>No commissioned interventions in this scenario.</p></div>";
   o += "<p>Places are starts a year. <b>Would take a place</b> is the number of children who start one when places are "
        "unlimited (the same children and chance events): the demand. Over the whole horizon, means over runs.</p>"
        "<table class=\"cap\"><thead><tr>" + th("Variant") + th("Intervention") + th("Who is eligible") +
@@ -166,7 +162,7 @@ std::string capacity_section(const BoardPack& p) {
     for (const auto& w : warnings) o += "<li>" + e(w) + "</li>";
     o += "</ul></div>";
   }
-  return o + "</section>";
+  return o + "</div>";
 }
 
 double pct(std::vector<double> x, double q) {
@@ -203,7 +199,8 @@ std::string charts_section(const BoardPack& p) {
                        [&](double y) { return format_value(kpi, y); }) + "</div>";
   }
   if (!p.summary.variants.empty()) {
-    o += "<h2>Differences from the baseline</h2>";
+    o += "</section><section><h1>Differences from the baseline</h1><p>Each year and the whole horizon: the change's "
+         "effect, with the same children and chance events with and without it.</p>";
     for (std::size_t i = 0; i < p.summary.indicators.size(); ++i) {
       const auto& kpi = p.summary.indicators[i];
       std::vector<DiffBar> bars;
@@ -316,7 +313,7 @@ ul.decision li { margin: 1.2mm 0; }
 table { border-collapse: collapse; width: 100%; margin: 1.5mm 0 3mm; font-size: 8.5pt; page-break-inside: avoid; }
 th { text-align: left; background: #eef2f7; border-bottom: 1px solid #9aa9bd; padding: 1.2mm 1.5mm; font-weight: bold; }
 td { border-bottom: 1px solid #dde2e8; padding: 1mm 1.5mm; vertical-align: top; }
-table.summary td:nth-child(n+2), table.vfm td:nth-child(n+2), table.cap td:nth-child(n+4) { white-space: nowrap; }
+table.summary td:nth-child(n+2), table.vfm td:nth-child(n+2), table.cap td:nth-child(n+5) { white-space: nowrap; }
 table.evidence td:first-child { width: 30%; color: #333; }
 td.good { color: #1f7a3a; font-weight: bold; } td.bad { color: #b3261e; font-weight: bold; } td.grey { color: #555; }
 .tabletitle { font-weight: bold; margin-top: 3mm; }
@@ -330,6 +327,8 @@ svg.chart .note, .note { font-size: 9px; fill: #555; color: #555; }
 pre { white-space: pre-wrap; word-break: break-word; font-size: 7pt; line-height: 1.25; background: #f6f6f6; padding: 2mm; }
 pre.cmd { font-size: 8.5pt; }
 .iv { page-break-inside: avoid; }
+.keep { page-break-inside: avoid; }
+table.cap { font-size: 8pt; }
 )";
 }  // namespace
 
@@ -344,7 +343,7 @@ std::string board_html(const BoardPack& p) {
          "aged 10-17; \"with the change\" is each variant, \"without\" today's services. Every figure has its 90% interval: "
          "the range that holds 90% of the runs.") + "</p>";
   o += "<h1>The decision</h1>" + decision(p);
-  o += value_section(p) + capacity_section(p) + charts_section(p) + years_section(p) + evidence_section(p);
+  o += value_section(p) + capacity_section(p) + "</section>" + charts_section(p) + years_section(p) + evidence_section(p);
   return o + "</body></html>\n";
 }
 

@@ -59,6 +59,9 @@ void write_board_pack(const models::Results& r, const models::Scenario& s, const
 std::string indicator_sentence(const analysis::IndicatorFigure& f);
 std::string cost_sentence(const analysis::IndicatorFigure& cost, const analysis::ValueForMoney& v, const std::string& period);
 std::string timing_sentence(const analysis::VariantDecision& d, const sim::Calendar& cal);
+std::string capacity_sentence(const analysis::CapacityRow& c, const sim::Calendar& cal);
+// "better", "worse", "costs more", "costs less", "no change" or "too few children to tell".
+std::string board_verdict(const analysis::IndicatorFigure& f);
 std::string month_name(const std::string& iso);  // "2019-12" -> "December 2019"
 
 }  // namespace yjsim::report

@@ -66,6 +66,26 @@ std::string cost_sentence(const analysis::IndicatorFigure& cost, const analysis:
   return s;
 }
 
+std::string board_verdict(const analysis::IndicatorFigure& f) {
+  if (f.p_same == 1.0) return "no change";
+  if (!f.can_tell) return f.kpi == "cost_gbp" ? "too close to tell" : "too few children to tell";
+  if (f.kpi == "cost_gbp") return f.diff.mean < 0 ? "costs less" : "costs more";
+  const bool lower = models::kpi_table()[static_cast<std::size_t>(models::kpi_index(f.kpi))].lower_is_better;
+  return (f.diff.mean < 0) == lower ? "better" : "worse";
+}
+
+std::string capacity_sentence(const analysis::CapacityRow& c, const sim::Calendar& cal) {
+  const double years = static_cast<double>(cal.months()) / 12.0;
+  auto a_year = [&](double x) { return format_number(x / years, 1); };
+  std::string s = c.intervention + ": ";
+  if (c.start_month >= static_cast<double>(cal.months())) return s + "starts after the horizon ends; no place is used.";
+  s += (c.limited ? a_year(c.places_funded) + " places a year funded, " : std::string("unlimited places, ")) + a_year(c.starts.mean) +
+       " a year started";
+  if (c.demand_known) s += "; " + a_year(c.demand.mean) + " children a year would take a place if places were unlimited";
+  if (c.limited && c.demand_known && c.demand.mean < c.places_funded) s += ", so more places would change nothing";
+  return s + ".";
+}
+
 std::string timing_sentence(const analysis::VariantDecision& d, const sim::Calendar& cal) {
   if (d.change_after_horizon)
     return "The change starts after the horizon ends: nothing can show in these figures.";

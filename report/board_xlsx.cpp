@@ -62,11 +62,9 @@ void summary_sheet(Sheet& s, const BoardPack& p) {
   for (const auto& d : b.variants)
     for (std::size_t per = b.periods.size(); per-- > 0;)  // the horizon first, as on page one
       for (const auto& f : d.figures[per]) {
-        const std::string verdict = f.p_same == 1.0 ? "no change" : !f.can_tell ? "too few children to tell"
-                                    : (f.diff.mean < 0) == models::kpi_table()[static_cast<std::size_t>(models::kpi_index(f.kpi))].lower_is_better
-                                        ? "better" : "worse";
+        const std::string verdict = board_verdict(f);
         s.text(d.name).text(b.periods[per].label).text(kpi_short_title(f.kpi)).text(format_value(f.kpi, f.baseline.mean))
-            .text(format_value(f.kpi, f.variant.mean)).text(difference_text(f.kpi, f.diff)).text(format_probability(f.p_better))
+            .text(format_value(f.kpi, f.variant.mean)).text(difference_text(f.kpi, f.diff)).text(f.p_same == 1.0 ? "-" : format_probability(f.p_better))
             .text(verdict).end_row();
       }
 }

@@ -54,7 +54,7 @@ std::string xml_escape(const std::string& s) {
 
 std::string fan_chart_svg(const std::string& title, const std::vector<std::string>& x_labels, std::size_t label_every,
                           const std::vector<FanSeries>& series, const std::function<std::string(double)>& format) {
-  const double W = 620, H = 230, left = 62, right = 12, top = 26, bottom = 40;
+  const double W = 620, H = 196, left = 62, right = 12, top = 26, bottom = 40;
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
   for (const auto& s : series)
     for (std::size_t i = 0; i < s.p5.size(); ++i) {
@@ -106,7 +106,8 @@ std::string difference_chart_svg(const std::string& title, const std::vector<Dif
     if (!std::isnan(b.low)) lo = std::min(lo, b.low);
     if (!std::isnan(b.high)) hi = std::max(hi, b.high);
   }
-  const double pad = std::max(hi - lo, 1e-9) * 0.05;
+  if (hi - lo < 1e-12) lo = -1, hi = 1;  // every difference nil: a unit either side of no change
+  const double pad = (hi - lo) * 0.05;
   lo -= pad, hi += pad;
   const auto t = ticks(lo, hi, 4);
   auto x = [&](double v) { return left + (W - left - right) * (v - lo) / (hi - lo); };

@@ -22,14 +22,10 @@ models::Scenario tri(double replicates) {
 struct Run {
   models::Scenario s;
   models::Results r, demand;
+  Run() : s(tri(6)), r(models::run_scenario(s)), demand(models::run_scenario(analysis::unlimited_places(s))) {}
 };
 const Run& run() {
-  static const Run x = [] {
-    Run a{tri(6), {}, {}};
-    a.r = models::run_scenario(a.s);
-    a.demand = models::run_scenario(analysis::unlimited_places(a.s));
-    return a;
-  }();
+  static const Run x;
   return x;
 }
 }  // namespace

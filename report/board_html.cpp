@@ -144,9 +144,9 @@ std::string capacity_section(const BoardPack& p) {
   std::string o = "<div class=\"keep\"><h1>Capacity</h1>";
   if (p.capacity.empty()) return o + "<p>No commissioned interventions in this scenario.</p></div>";
   o += "<p>Places are starts a year. <b>Would take a place</b> is the number of children who start one when places are "
-       "unlimited (the same children and chance events): the demand. Over the whole horizon, means over runs.</p>"
+       "unlimited (the same children and chance events, the first " + std::to_string(p.demand ? p.demand->replicates : 0) + " runs): the demand. Over the whole horizon, means over runs [90% of runs].</p>"
        "<table class=\"cap\"><thead><tr>" + th("Variant") + th("Intervention") + th("Who is eligible") +
-       th("Starts in month") + th("Places funded") + th("Places started [90%]") + th("Would take a place [90%]") +
+       th("Starts in month") + th("Places funded") + th("Places started") + th("Would take a place") +
        th("Unused places") + "</tr></thead><tbody>";
   std::vector<std::string> warnings;
   for (const auto& c : p.capacity) {
@@ -313,7 +313,7 @@ ul.decision li { margin: 1.2mm 0; }
 table { border-collapse: collapse; width: 100%; margin: 1.5mm 0 3mm; font-size: 8.5pt; page-break-inside: avoid; }
 th { text-align: left; background: #eef2f7; border-bottom: 1px solid #9aa9bd; padding: 1.2mm 1.5mm; font-weight: bold; }
 td { border-bottom: 1px solid #dde2e8; padding: 1mm 1.5mm; vertical-align: top; }
-table.summary td:nth-child(n+2), table.vfm td:nth-child(n+2), table.cap td:nth-child(n+5) { white-space: nowrap; }
+table.summary td:nth-child(n+2), table.vfm td:nth-child(n+2), 
 table.evidence td:first-child { width: 30%; color: #333; }
 td.good { color: #1f7a3a; font-weight: bold; } td.bad { color: #b3261e; font-weight: bold; } td.grey { color: #555; }
 .tabletitle { font-weight: bold; margin-top: 3mm; }

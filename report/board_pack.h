@@ -25,7 +25,7 @@ struct BoardPackOptions {
 struct BoardPack {
   models::Scenario scenario;
   models::Results results;
-  std::optional<models::Results> demand;  // the same scenario with unlimited places (analysis/capacity.h)
+  std::optional<models::Results> demand;  // the same scenario with unlimited places, first 50 runs (analysis/capacity.h)
   analysis::BoardSummary summary;
   std::vector<analysis::ValueForMoney> value;  // [variant - 1]
   std::vector<analysis::CapacityRow> capacity;

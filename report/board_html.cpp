@@ -314,9 +314,11 @@ table { border-collapse: collapse; width: 100%; margin: 1.5mm 0 3mm; font-size: 
 th { text-align: left; background: #eef2f7; border-bottom: 1px solid #9aa9bd; padding: 1.2mm 1.5mm; font-weight: bold; }
 td { border-bottom: 1px solid #dde2e8; padding: 1mm 1.5mm; vertical-align: top; }
 table.summary td:nth-child(n+2), table.vfm td:nth-child(n+2), 
+table.summary td:nth-child(n+2), table.vfm td:nth-child(n+2) { white-space: nowrap; }
 table.evidence td:first-child { width: 30%; color: #333; }
 td.good { color: #1f7a3a; font-weight: bold; } td.bad { color: #b3261e; font-weight: bold; } td.grey { color: #555; }
-.tabletitle { font-weight: bold; margin-top: 3mm; }
+.tabletitle { font-weight: bold; margin-top: 3mm; page-break-after: avoid; break-after: avoid; }
+h2 { page-break-after: avoid; break-after: avoid; }
 .warn { border-left: 4px solid #d9822b; background: #fdf3e8; padding: 1.5mm 3mm; margin: 2mm 0; page-break-inside: avoid; }
 .warn ul { margin: 1mm 0; padding-left: 5mm; }
 section { break-before: page; page-break-before: always; }

@@ -100,7 +100,7 @@ std::string value_section(const BoardPack& p) {
          th("Marginal (local cash)") + "</tr></thead><tbody>";
     o += "<tr>" + td("Extra spending on interventions [90% interval]") + td(money_interval(v.extra_spending)) +
          td(money_interval(v.extra_spending)) + "</tr>";
-    o += "<tr>" + td("Costs avoided [90% interval]") + td(money_interval(v.fully_loaded.avoided)) +
+    o += "<tr>" + td("Costs avoided (negative: costs rise) [90% interval]") + td(money_interval(v.fully_loaded.avoided)) +
          td(money_interval(v.marginal.avoided)) + "</tr>";
     o += "<tr>" + td("  of which custody / remand / court") +
          td(money(v.custody_avoided.mean) + " / " + money(v.remand_avoided.mean) + " / " + money(v.court_avoided.mean)) +

@@ -90,123 +90,126 @@ const Files& files() {
 }
 }  // namespace
 
-TEST_CASE("board pack: the report from a results file is the report from its scenario, and the library's") {
-  const auto& f = files();
-  const std::string html = slurp(f.html);
-  REQUIRE(!html.empty());
-  CHECK(html == slurp(f.html_from_h5));
-  // The library makes the same page from the same scenario and seed (the scenario's path as the CLI was given it).
-  auto p = library_pack();
-  CHECK(report::board_html(p) == html);
-}
-
-TEST_CASE("board pack: the HTML is self-contained (no scripts, nothing fetched)") {
-  const std::string html = slurp(files().html);
-  for (const char* banned : {"<script", "<link", "<img", "<iframe", "src=", "href=", "url(", "@import", "https://"})
-    CHECK_MESSAGE(html.find(banned) == std::string::npos, banned);
-  // The only "http://" is the SVG namespace, an identifier that is never fetched.
-  std::size_t at = 0;
-  while ((at = html.find("http://", at)) != std::string::npos) {
-    CHECK(html.compare(at, 26, "http://www.w3.org/2000/svg") == 0);
-    ++at;
+// One test case (its subcases share one process, so the CLI runs once): the pack made by yjsim report.
+TEST_CASE("board pack: yjsim report from a scenario and from its results file") {
+  SUBCASE("the report from a results file is the report from its scenario, and the library's") {
+    const auto& f = files();
+    const std::string html = slurp(f.html);
+    REQUIRE(!html.empty());
+    CHECK(html == slurp(f.html_from_h5));
+    // The library makes the same page from the same scenario and seed (the scenario's path as the CLI was given it).
+    auto p = library_pack();
+    CHECK(report::board_html(p) == html);
   }
-  CHECK(html.find("@page { size: A4") != std::string::npos);
-}
 
-TEST_CASE("board pack: the figures of page one are the library's, in the HTML and in the PDF's text") {
-  const auto& p = library_pack();
-  const std::string html = slurp(files().html);
-  REQUIRE(shell("pdftotext " + files().pdf.string() + " " + (scratch() / "board.txt").string()) == 0);
-  const std::string text = squeeze(slurp(scratch() / "board.txt"));
-  const auto& d = p.summary.variants.at(0);
-  for (const auto& fig : d.figures.back()) {
-    for (const auto& cell : {report::format_value(fig.kpi, fig.baseline.mean), report::format_value(fig.kpi, fig.variant.mean),
-                             report::difference_text(fig.kpi, fig.diff), report::board_verdict(fig)}) {
-      CHECK_MESSAGE(html.find(report::xml_escape(cell)) != std::string::npos, cell);
-      CHECK_MESSAGE(text.find(cell) != std::string::npos, cell);
+  SUBCASE("the HTML is self-contained (no scripts, nothing fetched)") {
+    const std::string html = slurp(files().html);
+    for (const char* banned : {"<script", "<link", "<img", "<iframe", "src=", "href=", "url(", "@import", "https://"})
+      CHECK_MESSAGE(html.find(banned) == std::string::npos, banned);
+    // The only "http://" is the SVG namespace, an identifier that is never fetched.
+    std::size_t at = 0;
+    while ((at = html.find("http://", at)) != std::string::npos) {
+      CHECK(html.compare(at, 26, "http://www.w3.org/2000/svg") == 0);
+      ++at;
     }
-    const std::string sentence = fig.kpi == "cost_gbp" ? report::cost_sentence(fig, p.value[0], p.summary.periods.back().label)
-                                                       : report::indicator_sentence(fig);
-    CHECK_MESSAGE(text.find(squeeze(sentence)) != std::string::npos, sentence);
+    CHECK(html.find("@page { size: A4") != std::string::npos);
   }
-  CHECK(text.find(squeeze(report::timing_sentence(d, p.results.calendar))) != std::string::npos);
-  CHECK(text.find("too few children to tell") != std::string::npos);
-}
 
-TEST_CASE("board pack: every PDF page has something on it") {
-  const fs::path prefix = scratch() / "page";
-  REQUIRE(shell("pdftoppm -r 20 -gray " + files().pdf.string() + " " + prefix.string()) == 0);
-  int pages = 0;
-  for (const auto& e : fs::directory_iterator(scratch())) {
-    if (e.path().extension() != ".pgm") continue;
-    ++pages;
-    // Binary PGM: "P5\n<w> <h>\n255\n" then one byte a pixel.
-    std::ifstream in(e.path(), std::ios::binary);
-    std::string magic;
-    long w = 0, h = 0, max = 0;
-    in >> magic >> w >> h >> max;
-    in.get();
-    std::string px(static_cast<std::size_t>(w * h), '\0');
-    in.read(px.data(), static_cast<std::streamsize>(px.size()));
-    long dark = 0;
-    for (unsigned char c : px) dark += c < 200;
-    CHECK_MESSAGE(static_cast<double>(dark) > 0.005 * static_cast<double>(w * h), e.path().string());
-  }
-  CHECK(pages >= 5);
-}
-
-TEST_CASE("board pack: the XLSX read back by openpyxl holds the library's figures") {
-  const auto& p = library_pack();
-  const fs::path out = scratch() / "by_year.tsv";
-  const std::string py =
-      "import openpyxl,sys\n"
-      "wb=openpyxl.load_workbook(sys.argv[1],read_only=True)\n"
-      "o=open(sys.argv[2],'w')\n"
-      "for name in ['Summary','By year']:\n"
-      "  for row in wb[name].iter_rows(values_only=True):\n"
-      "    o.write(name+'\\t'+'\\t'.join('' if c is None else repr(c) if isinstance(c,float) else str(c) for c in row)+'\\n')\n";
-  const fs::path script = scratch() / "read.py";
-  std::ofstream(script) << py;
-  REQUIRE(shell("/usr/bin/python3 " + script.string() + " " + files().xlsx.string() + " " + out.string()) == 0);
-  std::ifstream in(out);
-  std::string line;
-  int numbers = 0, summary = 0;
-  const auto& b = p.summary;
-  while (std::getline(in, line)) {
-    std::vector<std::string> c;
-    std::stringstream ss(line);
-    for (std::string cell; std::getline(ss, cell, '\t');) c.push_back(cell);
-    if (c.size() < 9) continue;
-    const auto& d = b.variants.at(0);
-    std::size_t per = b.periods.size();
-    for (std::size_t i = 0; i < b.periods.size(); ++i)
-      if (b.periods[i].label == c[2]) per = i;
-    if (per == b.periods.size()) continue;  // the header
-    if (c[0] == "Summary") {
-      for (const auto& f : d.figures[per])
-        if (report::kpi_short_title(f.kpi) == c[3]) {
-          CHECK(c[4] == report::format_value(f.kpi, f.baseline.mean));
-          CHECK(c[6] == report::difference_text(f.kpi, f.diff));
-          CHECK(c[8] == report::board_verdict(f));
-          ++summary;
-        }
-      continue;
-    }
-    for (const auto& f : d.figures[per])
-      if (f.kpi == c[3]) {
-        const double got[] = {std::stod(c[5]), std::stod(c[8]), std::stod(c[11]), std::stod(c[12]), std::stod(c[13])};
-        const double want[] = {f.baseline.mean, f.variant.mean, f.diff.mean, f.diff.p5, f.diff.p95};
-        for (int i = 0; i < 5; ++i) CHECK(got[i] == doctest::Approx(want[i]).epsilon(1e-12));
-        ++numbers;
+  SUBCASE("the figures of page one are the library's, in the HTML and in the PDF's text") {
+    const auto& p = library_pack();
+    const std::string html = slurp(files().html);
+    REQUIRE(shell("pdftotext " + files().pdf.string() + " " + (scratch() / "board.txt").string()) == 0);
+    const std::string text = squeeze(slurp(scratch() / "board.txt"));
+    const auto& d = p.summary.variants.at(0);
+    for (const auto& fig : d.figures.back()) {
+      for (const auto& cell : {report::format_value(fig.kpi, fig.baseline.mean), report::format_value(fig.kpi, fig.variant.mean),
+                               report::difference_text(fig.kpi, fig.diff), report::board_verdict(fig)}) {
+        CHECK_MESSAGE(html.find(report::xml_escape(cell)) != std::string::npos, cell);
+        CHECK_MESSAGE(text.find(cell) != std::string::npos, cell);
       }
+      const std::string sentence = fig.kpi == "cost_gbp" ? report::cost_sentence(fig, p.value[0], p.summary.periods.back().label)
+                                                         : report::indicator_sentence(fig);
+      CHECK_MESSAGE(text.find(squeeze(sentence)) != std::string::npos, sentence);
+    }
+    CHECK(text.find(squeeze(report::timing_sentence(d, p.results.calendar))) != std::string::npos);
+    CHECK(text.find("too few children to tell") != std::string::npos);
   }
-  CHECK(summary == static_cast<int>(b.periods.size() * b.indicators.size()));
-  CHECK(numbers == static_cast<int>(b.periods.size() * b.indicators.size()));
-}
 
-TEST_CASE("board pack: a results file with --seed is bad input (exit 2) and writes nothing") {
-  const fs::path out = scratch() / "refused.html";
-  CHECK(shell(std::string(YJSIM_BINARY) + " report " + files().h5.string() + " --seed 3 -q -o " + out.string() + " 2>/dev/null") == 2);
-  CHECK(!fs::exists(out));
-  CHECK(shell(std::string(YJSIM_BINARY) + " report " + kScenario + " -q -o " + scratch().string() + " 2>/dev/null") == 2);
+  SUBCASE("every PDF page has something on it") {
+    const fs::path prefix = scratch() / "page";
+    REQUIRE(shell("pdftoppm -r 20 -gray " + files().pdf.string() + " " + prefix.string()) == 0);
+    int pages = 0;
+    for (const auto& e : fs::directory_iterator(scratch())) {
+      if (e.path().extension() != ".pgm") continue;
+      ++pages;
+      // Binary PGM: "P5\n<w> <h>\n255\n" then one byte a pixel.
+      std::ifstream in(e.path(), std::ios::binary);
+      std::string magic;
+      long w = 0, h = 0, max = 0;
+      in >> magic >> w >> h >> max;
+      in.get();
+      std::string px(static_cast<std::size_t>(w * h), '\0');
+      in.read(px.data(), static_cast<std::streamsize>(px.size()));
+      long dark = 0;
+      for (unsigned char c : px) dark += c < 200;
+      CHECK_MESSAGE(static_cast<double>(dark) > 0.005 * static_cast<double>(w * h), e.path().string());
+    }
+    CHECK(pages >= 5);
+  }
+
+  SUBCASE("the XLSX read back by openpyxl holds the library's figures") {
+    const auto& p = library_pack();
+    const fs::path out = scratch() / "by_year.tsv";
+    const std::string py =
+        "import openpyxl,sys\n"
+        "wb=openpyxl.load_workbook(sys.argv[1],read_only=True)\n"
+        "o=open(sys.argv[2],'w')\n"
+        "for name in ['Summary','By year']:\n"
+        "  for row in wb[name].iter_rows(values_only=True):\n"
+        "    o.write(name+'\\t'+'\\t'.join('' if c is None else repr(c) if isinstance(c,float) else str(c) for c in row)+'\\n')\n";
+    const fs::path script = scratch() / "read.py";
+    std::ofstream(script) << py;
+    REQUIRE(shell("/usr/bin/python3 " + script.string() + " " + files().xlsx.string() + " " + out.string()) == 0);
+    std::ifstream in(out);
+    std::string line;
+    int numbers = 0, summary = 0;
+    const auto& b = p.summary;
+    while (std::getline(in, line)) {
+      std::vector<std::string> c;
+      std::stringstream ss(line);
+      for (std::string cell; std::getline(ss, cell, '\t');) c.push_back(cell);
+      if (c.size() < 9) continue;
+      const auto& d = b.variants.at(0);
+      std::size_t per = b.periods.size();
+      for (std::size_t i = 0; i < b.periods.size(); ++i)
+        if (b.periods[i].label == c[2]) per = i;
+      if (per == b.periods.size()) continue;  // the header
+      if (c[0] == "Summary") {
+        for (const auto& f : d.figures[per])
+          if (report::kpi_short_title(f.kpi) == c[3]) {
+            CHECK(c[4] == report::format_value(f.kpi, f.baseline.mean));
+            CHECK(c[6] == report::difference_text(f.kpi, f.diff));
+            CHECK(c[8] == report::board_verdict(f));
+            ++summary;
+          }
+        continue;
+      }
+      for (const auto& f : d.figures[per])
+        if (f.kpi == c[3]) {
+          const double got[] = {std::stod(c[5]), std::stod(c[8]), std::stod(c[11]), std::stod(c[12]), std::stod(c[13])};
+          const double want[] = {f.baseline.mean, f.variant.mean, f.diff.mean, f.diff.p5, f.diff.p95};
+          for (int i = 0; i < 5; ++i) CHECK(got[i] == doctest::Approx(want[i]).epsilon(1e-12));
+          ++numbers;
+        }
+    }
+    CHECK(summary == static_cast<int>(b.periods.size() * b.indicators.size()));
+    CHECK(numbers == static_cast<int>(b.periods.size() * b.indicators.size()));
+  }
+
+  SUBCASE("a results file with --seed is bad input (exit 2) and writes nothing") {
+    const fs::path out = scratch() / "refused.html";
+    CHECK(shell(std::string(YJSIM_BINARY) + " report " + files().h5.string() + " --seed 3 -q -o " + out.string() + " 2>/dev/null") == 2);
+    CHECK(!fs::exists(out));
+    CHECK(shell(std::string(YJSIM_BINARY) + " report " + kScenario + " -q -o " + scratch().string() + " 2>/dev/null") == 2);
+  }
 }

@@ -103,6 +103,7 @@ ValueForMoney value_for_money(const Results& r, const Scenario& s, std::size_t v
   const int cost = kpi_index("cost_gbp");
   ValueForMoney m;
   m.variant = r.variants[v].name;
+  m.years = static_cast<double>(r.calendar.months()) / 12.0;
   m.extra_cost = sim::summarise(minus(horizon_values(r, v, cost), horizon_values(r, 0, cost)));
   const auto spending = minus(var.interventions, base.interventions);
   m.extra_spending = sim::summarise(spending);

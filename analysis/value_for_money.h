@@ -48,6 +48,7 @@ struct VfmView {
 
 struct ValueForMoney {
   std::string variant;
+  double years;                   // the horizon in years (months / 12), for figures a year
   sim::Summary extra_cost;        // all of cost_gbp, variant minus baseline, GBP over the horizon
   sim::Summary extra_spending;    // interventions only, variant minus baseline
   sim::Summary custody_avoided, remand_avoided, court_avoided;  // baseline minus variant, GBP

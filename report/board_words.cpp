@@ -59,7 +59,9 @@ std::string cost_sentence(const analysis::IndicatorFigure& cost, const analysis:
   std::string s = "Cost over " + period + ": " + format_value(k, cost.baseline.mean) + " without the change, " +
                   format_value(k, cost.variant.mean) + " with it: " + amount(k, cost.diff.mean, "less", "more") +
                   " (90% interval: " + amount(k, cost.diff.p5, "less", "more") + " to " +
-                  amount(k, cost.diff.p95, "less", "more") + "). ";
+                  amount(k, cost.diff.p95, "less", "more") + ")";
+  if (v.years > 1) s += ", about " + amount(k, cost.diff.mean / v.years, "less", "more") + " a year";
+  s += ". ";
   s += "The interventions cost " + format_value(k, v.extra_spending.mean) + "; custody, remand and court costs avoided " +
        "come to " + format_value(k, v.fully_loaded.avoided.mean) + " at fully loaded unit costs. ";
   s += "Chance it saves money overall: " + format_probability(v.fully_loaded.p_net_saving) + ".";

@@ -42,7 +42,7 @@ std::string summary_table(const BoardPack& p, const analysis::VariantDecision& d
                   th("With it") + th("Difference [90% interval]") + th("Chance lower") + th("Verdict") + "</tr></thead><tbody>";
   for (const auto& f : d.figures[period]) {
     const auto v = board_verdict(f);
-    o += "<tr>" + td(kpi_short_title(f.kpi) + " (" + unit_of(f.kpi) + ")") + td(format_value(f.kpi, f.baseline.mean)) +
+    o += "<tr>" + td(board_row_label(f.kpi)) + td(format_value(f.kpi, f.baseline.mean)) +
          td(format_value(f.kpi, f.variant.mean)) + td(difference_text(f.kpi, f.diff)) + td(f.p_same == 1.0 ? "-" : format_probability(f.p_better)) +
          td(v, verdict_class(v)) + "</tr>";
   }

@@ -62,6 +62,8 @@ std::string timing_sentence(const analysis::VariantDecision& d, const sim::Calen
 std::string capacity_sentence(const analysis::CapacityRow& c, const sim::Calendar& cal);
 // "better", "worse", "costs more", "costs less", "no change" or "too few children to tell".
 std::string board_verdict(const analysis::IndicatorFigure& f);
+// A row of the summary table: "Custodial sentences (sentences)" (the HTML and the XLSX Summary sheet).
+std::string board_row_label(const std::string& kpi);
 std::string month_name(const std::string& iso);  // "2019-12" -> "December 2019"
 
 }  // namespace yjsim::report

@@ -28,6 +28,13 @@ std::string noun(const std::string& kpi) {
 }
 }  // namespace
 
+std::string board_row_label(const std::string& kpi) {
+  const std::string unit = kpi == "reoffending_binary_rate" ? "% of the cohort"
+                           : kpi == "cost_gbp"              ? "GBP"
+                                                            : models::kpi_table()[static_cast<std::size_t>(models::kpi_index(kpi))].unit;
+  return kpi_short_title(kpi) + " (" + unit + ")";
+}
+
 std::string month_name(const std::string& iso) {
   const auto ym = sim::YearMonth::parse(iso);
   if (!ym) return iso;

@@ -63,7 +63,7 @@ void summary_sheet(Sheet& s, const BoardPack& p) {
     for (std::size_t per = b.periods.size(); per-- > 0;)  // the horizon first, as on page one
       for (const auto& f : d.figures[per]) {
         const std::string verdict = board_verdict(f);
-        s.text(d.name).text(b.periods[per].label).text(kpi_short_title(f.kpi)).text(format_value(f.kpi, f.baseline.mean))
+        s.text(d.name).text(b.periods[per].label).text(board_row_label(f.kpi)).text(format_value(f.kpi, f.baseline.mean))
             .text(format_value(f.kpi, f.variant.mean)).text(difference_text(f.kpi, f.diff)).text(f.p_same == 1.0 ? "-" : format_probability(f.p_better))
             .text(verdict).end_row();
       }

@@ -158,6 +158,7 @@ TEST_CASE("board pack: yjsim report from a scenario and from its results file") 
   }
 
   SUBCASE("the XLSX read back by openpyxl holds the library's figures") {
+    const std::string html = slurp(files().html);
     const auto& p = library_pack();
     const fs::path out = scratch() / "by_year.tsv";
     const std::string py =
@@ -186,8 +187,9 @@ TEST_CASE("board pack: yjsim report from a scenario and from its results file") 
       if (per == b.periods.size()) continue;  // the header
       if (c[0] == "Summary") {
         for (const auto& f : d.figures[per])
-          if (report::kpi_short_title(f.kpi) == c[3]) {
+          if (report::board_row_label(f.kpi) == c[3]) {
             CHECK(c[4] == report::format_value(f.kpi, f.baseline.mean));
+            CHECK(html.find("<td>" + report::xml_escape(c[3]) + "</td>") != std::string::npos);
             CHECK(c[6] == report::difference_text(f.kpi, f.diff));
             CHECK(c[8] == report::board_verdict(f));
             ++summary;
@@ -211,5 +213,15 @@ TEST_CASE("board pack: yjsim report from a scenario and from its results file") 
     CHECK(shell(std::string(YJSIM_BINARY) + " report " + files().h5.string() + " --seed 3 -q -o " + out.string() + " 2>/dev/null") == 2);
     CHECK(!fs::exists(out));
     CHECK(shell(std::string(YJSIM_BINARY) + " report " + kScenario + " -q -o " + scratch().string() + " 2>/dev/null") == 2);
+  }
+
+  SUBCASE("a results file its recorded scenario does not reproduce is refused (exit 2), naming what differs") {
+    const fs::path edited = scratch() / "edited.h5", out = scratch() / "edited.html", err = scratch() / "edited.err";
+    fs::copy_file(files().h5, edited, fs::copy_options::overwrite_existing);
+    REQUIRE(shell("/usr/bin/python3 -c \"import h5py; f = h5py.File('" + edited.string() +
+                  "', 'r+'); d = f['variants/baseline/kpi/custodial_sentences']; d[2, 3] = d[2, 3] + 1; f.close()\"") == 0);
+    CHECK(shell(std::string(YJSIM_BINARY) + " report " + edited.string() + " -q -o " + out.string() + " 2>" + err.string()) == 2);
+    CHECK(!fs::exists(out));
+    CHECK(slurp(err).find("/variants/baseline/kpi/custodial_sentences replicate 2 period 3") != std::string::npos);
   }
 }

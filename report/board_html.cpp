@@ -143,14 +143,17 @@ std::string value_section(const BoardPack& p) {
 std::string capacity_section(const BoardPack& p) {
   std::string o = "<div class=\"keep\"><h1>Capacity</h1>";
   if (p.capacity.empty()) return o + "<p>No commissioned interventions in this scenario.</p></div>";
+  bool one_variant = true;  // then the variant's name is the section's, not a column
+  for (const auto& c : p.capacity) one_variant &= c.variant == p.capacity.front().variant;
+  if (one_variant) o += "<h2>" + e(p.capacity.front().variant) + "</h2>";
   o += "<p>Places are starts a year. <b>Would take a place</b> is the number of children who start one when places are "
        "unlimited (the same children and chance events, the first " + std::to_string(p.demand ? p.demand->replicates : 0) + " runs): the demand. Over the whole horizon, means over runs [90% of runs].</p>"
-       "<table class=\"cap\"><thead><tr>" + th("Variant") + th("Intervention") + th("Who is eligible") +
+       "<table class=\"cap\"><thead><tr>" + (one_variant ? std::string() : th("Variant")) + th("Intervention") + th("Who is eligible") +
        th("Starts in month") + th("Places funded") + th("Places started") + th("Would take a place") +
        th("Unused places") + "</tr></thead><tbody>";
   std::vector<std::string> warnings;
   for (const auto& c : p.capacity) {
-    o += "<tr>" + td(c.variant) + td(c.intervention) + td(c.target) + td(format_number(c.start_month + 1, 0)) +
+    o += "<tr>" + (one_variant ? std::string() : td(c.variant)) + td(c.intervention) + td(c.target) + td(format_number(c.start_month + 1, 0)) +
          td(c.limited ? format_number(c.places_funded, 0) : "unlimited") + td(avoided_text(c.starts)) +
          td(c.demand_known ? avoided_text(c.demand) : (c.limited ? "not run" : "as started")) +
          td(c.limited ? format_number(c.unused, 1) : "-") + "</tr>";

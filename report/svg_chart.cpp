@@ -109,7 +109,7 @@ std::string difference_chart_svg(const std::string& title, const std::vector<Dif
   if (hi - lo < 1e-12) lo = -1, hi = 1;  // every difference nil: a unit either side of no change
   const double pad = (hi - lo) * 0.05;
   lo -= pad, hi += pad;
-  const auto t = ticks(lo, hi, 4);
+  const auto t = ticks(lo, hi, 6);
   auto x = [&](double v) { return left + (W - left - right) * (v - lo) / (hi - lo); };
   std::string o = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(W) + " " + num(H) +
                   "\" class=\"chart\" role=\"img\"><title>" + xml_escape(title) + "</title>";

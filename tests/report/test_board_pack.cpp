@@ -135,6 +135,16 @@ TEST_CASE("board pack: yjsim report from a scenario and from its results file") 
     CHECK(text.find("too few children to tell") != std::string::npos);
   }
 
+  SUBCASE("the page opened in headless Chromium logs no console message and its screenshot is not blank") {
+    const fs::path shot = scratch() / "shot.png", log = scratch() / "chromium.log";
+    REQUIRE(shell("chromium --headless --no-sandbox --disable-gpu --enable-logging=stderr --v=0 --user-data-dir=" +
+                  (scratch() / "profile").string() + " --window-size=1240,1754 --screenshot=" + shot.string() + " file://" +
+                  files().html.string() + " > " + log.string() + " 2>&1") == 0);
+    CHECK(slurp(log).find(":CONSOLE") == std::string::npos);  // how Chromium logs a page's console messages
+    // A blank page compresses to about 2 KB at this size; the pack's first screen is well over 100 KB.
+    CHECK(fs::file_size(shot) > 20000);
+  }
+
   SUBCASE("every PDF page has something on it") {
     const fs::path prefix = scratch() / "page";
     REQUIRE(shell("pdftoppm -r 20 -gray " + files().pdf.string() + " " + prefix.string()) == 0);

@@ -6,6 +6,7 @@
 #include "apps/cli_commands.h"
 #include "apps/cluster.h"
 #include "apps/track_command.h"
+#include "apps/report_command.h"
 #include "io/writers.h"
 #include "models/scenario.h"
 #include "sim/errors.h"
@@ -104,6 +105,18 @@ int main(int argc, char** argv) {
   track->add_option("--truth-replicates", tr.truth_replicates, "--backtest: synthetic service histories")->check(CLI::Range(1L, 10000L));
   track->add_option("--make-example", tr.make_example, "write a synthetic example extract (children.csv, events.csv) into this folder");
   track->add_flag("-q,--quiet", tr.quiet, "no table");
+  yjsim::cli::ReportArgs rep;
+  auto* report = app.add_subcommand(
+      "report", "the board pack from one run: a self-contained HTML page (and PDF, XLSX); a scenario is run first, a "
+                "results file is re-run from the scenario it recorded and checked against it (docs/report.md)");
+  report->add_option("input", rep.input, "results file (HDF5, from yjsim run) or scenario file (TOML)")->required();
+  report->add_option("-o,--output", rep.html, "the HTML board pack")->required();
+  report->add_option("--pdf", rep.pdf, "also a PDF of it (printed by headless Chromium)");
+  report->add_option("--xlsx", rep.xlsx, "also an XLSX workbook of its tables and every run's figures");
+  report->add_option("--replicates", rep.replicates, "scenario only: replicates (overrides run.replicates)")->check(CLI::Range(1L, 100000L));
+  report->add_option("--seed", rep.seed, "scenario only: random seed 0 .. 2^63 - 1 (overrides run.seed)");
+  report->add_option("--threads", rep.threads, "worker threads (0: all cores); results do not depend on it")->check(CLI::Range(0, 1024));
+  report->add_flag("-q,--quiet", rep.quiet, "print nothing on success");
 
   try {
     app.parse(argc, argv);
@@ -125,6 +138,7 @@ int main(int argc, char** argv) {
     if (*calibrate) return yjsim::cli::calibrate(ca, g_interrupted);
     if (*sweep) return yjsim::cli::sweep(sw, g_interrupted, cluster);
     if (*track) return yjsim::cli::track(tr, g_interrupted);
+    if (*report) return yjsim::cli::report(rep, g_interrupted);
   } catch (const yjsim::sim::InputError& e) {
     if (cluster.root()) std::cerr << "yjsim: " << e.what() << '\n';  // every process read the same bad file
     return 2;

@@ -202,6 +202,10 @@ KpiValues compute_kpis(const Tally& t, const std::vector<long>& months_in_period
       for (std::size_t y = 0; y < ny; ++y)
         v.year[k][y] = ratio(v.year[static_cast<std::size_t>(defs[k].numerator)][y],
                              v.year[static_cast<std::size_t>(defs[k].denominator)][y], defs[k].scale);
+  const std::size_t ni = np ? t.starts[0].size() : 0;
+  v.starts_period.assign(ni, std::vector<double>(np, 0.0));
+  for (std::size_t k = 0; k < ni; ++k)
+    for (std::size_t p = 0; p < np; ++p) v.starts_period[k][p] = static_cast<double>(t.starts[p][k]);
   // Breakdowns: counts per period; years are sums of quarters, except distinct children (counted per year).
   const auto nc = static_cast<std::size_t>(breakdown_cells());
   v.cells_period.assign(nc, std::vector<double>(np, 0.0));

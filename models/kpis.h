@@ -130,6 +130,7 @@ struct KpiValues {
   std::vector<std::vector<double>> year;
   std::vector<std::vector<double>> cells_period;  // [breakdown cell][period]
   std::vector<std::vector<double>> cells_year;    // [breakdown cell][year]
+  std::vector<std::vector<double>> starts_period = {};  // [intervention][period]: places started (the board pack's capacity)
 };
 // intervention_cost[period]: places and fixed costs of the interventions (GBP), added to cost_gbp.
 KpiValues compute_kpis(const Tally& t, const std::vector<long>& months_in_period, double offences_per_incident,

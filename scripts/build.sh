@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 packages="build-essential cmake ninja-build pkg-config git libtbb-dev libboost-dev librandom123-dev libnlopt-cxx-dev
           libhdf5-dev hdf5-tools libtomlplusplus-dev libcli11-dev doctest-dev libopenmpi-dev openmpi-bin
-          libimgui-dev libglfw3-dev libstb-dev libgl-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core"
+          libimgui-dev libglfw3-dev libstb-dev libgl-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
+          libxlsxwriter-dev chromium"
 missing=""
 for p in $packages; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then

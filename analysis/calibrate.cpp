@@ -455,7 +455,9 @@ CalibrationResult calibrate(const input::TargetsFile& t, const CalibrateOptions&
   // The calibrated model against every target: one replicate per draw, as `yjsim run` runs it.
   Scenario check = calibrated_scenario(t, r, "");
   check.variants.resize(1);
-  check.variants[0].params.run.replicates = static_cast<double>(std::max<std::size_t>(n, 100));
+  // One replicate per draw, at least 100 for the interval's ends, but never more than a tenth of the fit's work.
+  const auto work = static_cast<std::size_t>(std::max(1L, o.budget * o.replicates / 10));
+  check.variants[0].params.run.replicates = static_cast<double>(std::max(n, std::min<std::size_t>(100, work)));
   RunOptions ro;
   ro.threads = o.threads;
   ro.cancel = o.cancel;

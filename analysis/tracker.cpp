@@ -263,8 +263,14 @@ const std::vector<std::uint32_t>& ReferencePool::matches(std::size_t set, const 
 }
 
 std::vector<models::Params> parameter_sets(const models::Scenario& s) {
-  // A scenario holds one parameter set today; posterior draws (yjsim calibrate) will add one set each.
-  return {s.baseline()};
+  // A calibrated scenario's posterior draws (docs/calibration.md): up to kMaxParameterSets of them, evenly spread
+  // over the draws, each with its own reference children; otherwise the scenario's one parameter set.
+  const auto& draws = s.calibration.draws;
+  if (draws.empty()) return {s.baseline()};
+  const std::size_t k = std::min(draws.size(), kMaxParameterSets);
+  std::vector<models::Params> out;
+  for (std::size_t j = 0; j < k; ++j) out.push_back(models::replicate_params(s, 0, j * draws.size() / k));
+  return out;
 }
 
 ReferencePool make_reference(const models::Scenario& s, std::uint64_t seed, long replicates, int threads,
@@ -275,7 +281,9 @@ ReferencePool make_reference(const models::Scenario& s, std::uint64_t seed, long
     models::Scenario one = s;
     one.variants.resize(1);
     one.variants[0].params = sets[j];
-    runs.push_back(models::reference_run(one, seed + j, replicates, threads, cancel));
+    // The reference children are shared out among the parameter sets (at least 2 replicates each).
+    const long each = sets.size() == 1 ? replicates : std::max(2L, replicates / static_cast<long>(sets.size()));
+    runs.push_back(models::reference_run(one, seed + j, each, threads, cancel));
   }
   return ReferencePool(std::move(runs));
 }

@@ -44,6 +44,9 @@ class ReferencePool {
 };
 
 // Parameter sets for the reference: the baseline, plus each posterior draw when the scenario carries them.
+// The parameter sets a projection draws from: a calibrated scenario's posterior draws (at most
+// kMaxParameterSets, evenly spread), else the baseline's parameters.
+inline constexpr std::size_t kMaxParameterSets = 12;
 std::vector<models::Params> parameter_sets(const models::Scenario& s);
 // Runs the reference: `replicates` replicates of the scenario's baseline per parameter set.
 ReferencePool make_reference(const models::Scenario& s, std::uint64_t seed, long replicates, int threads,

@@ -56,6 +56,9 @@ App::App(Window& window, const Options& options)
                                 : fs::absolute(options.screenshot).parent_path().string();
     script_ = std::make_unique<Script>(
         options.script, std::map<std::string, std::string>{{"SOURCE", YJSIM_SOURCE_DIR}, {"OUT", out}});
+    // A script's double-click is two clicks on consecutive frames; on a loaded machine (CI) frames in software GL
+    // can take longer than a person's 0.3 s, so scripts get a longer double-click time (scripts wait past it).
+    ImGui::GetIO().MouseDoubleClickTime = 2.0f;
   }
 }
 

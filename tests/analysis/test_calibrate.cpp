@@ -6,6 +6,7 @@
 #include <string>
 
 #include "analysis/calibrate.h"
+#include "analysis/tracker.h"
 #include "hardening/cli.h"
 #include "input/calibration_writer.h"
 #include "input/scenario_reader.h"
@@ -192,4 +193,15 @@ TEST_CASE("yjsim calibrate: a bad targets file exits 2 naming file, line and fie
   CHECK(r.output.find("bad.targets.toml:4: 'target.kpi'") != std::string::npos);
   CHECK_FALSE(fs::exists(out));
   CHECK_FALSE(leftovers(scratch_dir()));
+}
+
+TEST_CASE("the tracker projects with a calibrated scenario's posterior draws, at most 12 of them") {
+  const auto s = input::load_scenario(std::string(YJSIM_SOURCE_DIR) + "/scenarios/calibration/bromley.toml");
+  REQUIRE(s.calibration.draws.size() >= 12);
+  const auto sets = analysis::parameter_sets(s);
+  REQUIRE(sets.size() == 12);
+  const auto e = models::param_element(s.calibration.parameters[0]);
+  CHECK(models::get_element(sets[0], e) == s.calibration.draws[0][0]);
+  CHECK(models::get_element(sets[1], e) == s.calibration.draws[s.calibration.draws.size() / 12][0]);
+  CHECK(analysis::parameter_sets(input::load_scenario(std::string(YJSIM_SOURCE_DIR) + "/scenarios/default.toml")).size() == 1);
 }

@@ -12,6 +12,21 @@
 namespace yjsim::report {
 
 namespace {
+
+// The area's own calibration (yjsim calibrate), or that there is none.
+std::string calibration_item(const models::Calibration& c) {
+  if (c.empty()) return "<li>This scenario is not fitted to the area's own published figures.</li>";
+  std::string o = "<li>Fitted to " + xml_escape(c.area) + "'s own published figures (" + xml_escape(c.targets) + ", " +
+                  xml_escape(c.date) + "; yjsim docs/calibration.md): ";
+  for (std::size_t i = 0; i < c.fitted_to.size(); ++i) o += (i ? "; " : "") + xml_escape(c.fitted_to[i]);
+  o += ". Fitted parameters: ";
+  for (std::size_t i = 0; i < c.parameters.size(); ++i)
+    o += (i ? ", " : "") + xml_escape(c.parameters[i]) + " = " + format_number(c.values[i], 4);
+  o += ". Each run uses one of " + std::to_string(c.draws.size()) +
+       " posterior draws of them, so the intervals hold what the area's figures leave uncertain as well as chance. " +
+       xml_escape(c.method) + ".</li>";
+  return o;
+}
 using analysis::IndicatorFigure;
 const char* kColours[] = {"#3b6ea8", "#d9822b", "#7a4fa3", "#2a9d8f", "#b5485d"};
 
@@ -288,8 +303,7 @@ std::string evidence_section(const BoardPack& p) {
        "defined in yjsim docs/kpis.md: the Ministry of Justice's 3-month cohort method for reoffending.</li>"
        "<li>Calibration: the model's defaults reproduce the national headline figures for England and Wales, year "
        "ending March 2019 (first time entrant rate, binary reoffending rate, reoffences per reoffender, custodial "
-       "sentences, custody population; yjsim docs/calibration.md). This scenario is not fitted to the area's own "
-       "published figures.</li>"
+       "sentences, custody population; yjsim docs/calibration.md).</li>" + calibration_item(p.scenario.calibration) +
        "<li>Method: " + std::to_string(p.results.replicates) + " runs (seed " + std::to_string(p.results.seed) +
        "). Each run follows the same children through the same chance events with and without the change, so a "
        "difference is the change's own effect; the 90% interval holds 90% of the runs' differences. \"Chance lower\" "

@@ -411,8 +411,9 @@ void capacity_table(const ResultsView& view, const Snapshot& run, UiRegistry& ui
     return;
   }
   const bool demand = !view.capacity.empty() && view.capacity.front().demand_known;
-  std::string note = "Over the whole horizon, means over replicates [90%]. Would take a place: children who start "
-                     "one when places are unlimited (the demand, the first 50 replicates).";
+  std::string note = "Over the whole horizon, means over replicates (hover over a row for the 90% ranges). Would "
+                     "take one: children who start a place when places are unlimited (the demand, the first 50 "
+                     "replicates). Contract: places funded at the price per place, plus the fixed cost.";
   if (view.demand_needed && !demand)
     note += run.demand_running ? " The demand is being computed..." : " The demand is not computed yet.";
   ImGui::PushStyleColor(ImGuiCol_Text, kGrey);
@@ -423,9 +424,13 @@ void capacity_table(const ResultsView& view, const Snapshot& run, UiRegistry& ui
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
                                 ImGuiTableFlags_SizingStretchProp;
   std::vector<std::string> warnings;
-  if (ImGui::BeginTable("capacity", 8, flags)) {
-    for (const char* h : {"Variant", "Intervention", "Places funded", "Started", "Would take one", "Unused",
-                          "Contract", "Spent on starts"})
+  bool one_variant = true;  // then the variant's name is the section's, not a column (as the board pack does)
+  for (const auto& c : view.capacity) one_variant &= c.variant == view.capacity.front().variant;
+  if (one_variant) ImGui::TextUnformatted(view.capacity.front().variant.c_str());
+  if (ImGui::BeginTable("capacity", one_variant ? 7 : 8, flags)) {
+    if (!one_variant) ImGui::TableSetupColumn("Variant");
+    for (const char* h : {"Intervention", "Places funded", "Started", "Would take one", "Unused", "Contract",
+                          "Spent on starts"})
       ImGui::TableSetupColumn(h);
     ImGui::TableHeadersRow();
     const ImVec4 normal = ImGui::GetStyleColorVec4(ImGuiCol_Text);
@@ -435,17 +440,22 @@ void capacity_table(const ResultsView& view, const Snapshot& run, UiRegistry& ui
       const std::string key = "capacity/" + c.variant + "/" + c.intervention;
       const bool beyond = c.limited && c.demand_known && c.demand.mean < c.places_funded;
       ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(c.variant.c_str());
+      if (!one_variant) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(c.variant.c_str());
+      }
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(c.intervention.c_str());
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Started %s; would take one %s (means [90%% of replicates])", avoided_text(c.starts).c_str(),
+                          c.demand_known ? avoided_text(c.demand).c_str() : "not computed");
       cell(ui, key + "/funded", c.limited ? format_number(c.places_funded, 0) : "unlimited", beyond ? amber : normal);
-      cell(ui, key + "/starts", avoided_text(c.starts), normal);
-      cell(ui, key + "/demand", c.demand_known ? avoided_text(c.demand) : c.limited ? "not computed" : "as started",
+      cell(ui, key + "/starts", format_number(c.starts.mean, 1), normal);
+      cell(ui, key + "/demand", c.demand_known ? format_number(c.demand.mean, 1) : c.limited ? "not computed" : "as started",
            c.demand_known ? normal : kGrey);
       cell(ui, key + "/unused", c.limited ? format_number(c.unused, 1) : "-", beyond ? amber : normal);
-      cell(ui, key + "/contract", std::isnan(view.contract_cost[i]) ? "-" : format_gbp(view.contract_cost[i]), normal);
-      cell(ui, key + "/spent", std::isnan(view.spent[i]) ? "-" : format_gbp(view.spent[i]), normal);
+      cell(ui, key + "/contract", std::isnan(view.contract_cost[i]) ? "-" : format_value("cost_gbp", view.contract_cost[i]), normal);
+      cell(ui, key + "/spent", std::isnan(view.spent[i]) ? "-" : format_value("cost_gbp", view.spent[i]), normal);
       for (const auto& w : c.warnings) warnings.push_back(c.variant + ": " + w);
     }
     ImGui::EndTable();

@@ -11,6 +11,7 @@
 #include "gui/results_panel.h"
 #include "io/atomic_file.h"
 #include "io/writers.h"
+#include "report/board_pack.h"
 #include "input/scenario_reader.h"
 #include "input/scenario_writer.h"
 #include "sim/errors.h"
@@ -62,6 +63,11 @@ App::App(Window& window, const Options& options)
   }
 }
 
+App::~App() {
+  pack_cancel_ = true;
+  if (pack_thread_.joinable()) pack_thread_.join();
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The loop
 
@@ -104,7 +110,7 @@ int App::run() {
 // follow at once, as ImGui needs them to settle (a popup opens the frame after its click).
 void App::wait() {
   constexpr double kProgressSeconds = 0.25, kIdleSeconds = 0.5;  // idle: signals are checked this often
-  double timeout = run_.running ? kProgressSeconds : kIdleSeconds;
+  double timeout = run_.running || run_.demand_running ? kProgressSeconds : kIdleSeconds;
   if (state_.edits != submitted_edits_)
     timeout = std::min(timeout, std::max(0.0, edit_time_ + kDebounceSeconds - now()) + 0.01);
   if (capture_ || settle_frames_ > 0 || (script_ && !script_->waiting_for_run())) timeout = 0;
@@ -118,6 +124,7 @@ void App::wait() {
 void App::frame() {
   ui_.begin_frame();
   run_ = worker_.snapshot();
+  board_pack_message();
   update_view();
   schedule_run();
   if (capture_ && capture_->frames > 0) --capture_->frames;
@@ -155,15 +162,16 @@ void App::schedule_run() {
 }
 
 void App::update_view() {
-  if (!run_.results || run_.results == view_results_) return;
+  if (!run_.results || (run_.results == view_results_ && run_.demand == view_demand_)) return;
   view_results_ = run_.results;
-  view_ = make_view(*view_results_, run_.scenario.get());
+  view_demand_ = run_.demand;
+  view_ = make_view(*view_results_, run_.scenario.get(), view_demand_.get());
 }
 
 bool App::run_settled() const {
-  if (state_.edits != submitted_edits_) return false;
+  if (state_.edits != submitted_edits_ || pack_busy_) return false;
   if (!cannot_run_.empty()) return true;
-  return run_.job == submitted_job_ && !run_.running &&
+  return run_.job == submitted_job_ && !run_.running && !run_.demand_running &&
          (!run_.error.empty() || (run_.results && run_.results == view_results_));
 }
 
@@ -220,6 +228,11 @@ void App::menus() {
       ask_path(Purpose::Csv, "Export results as CSV (choose or type a folder)", FileDialog::Mode::Folder, "",
                stem_of(state_.path, "results") + "_csv");
     ui_.item("menu/file/export_csv");
+    if (ImGui::MenuItem(pack_busy_ ? "Board pack (being written...)" : "Board pack (HTML, XLSX, PDF)...", nullptr,
+                        false, results_complete() && !pack_busy_))
+      ask_path(Purpose::BoardPack, "Board pack: the HTML page (the .xlsx and .pdf go beside it)",
+               FileDialog::Mode::Save, ".html", stem_of(state_.path, "board") + "_board.html");
+    ui_.item("menu/file/board_pack");
     if (!results_complete()) ImGui::TextDisabled("(exports wait for the run to finish)");
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) window_.set_should_close(true);
@@ -315,6 +328,9 @@ void App::dialogs() {
       case Purpose::Hdf5:
       case Purpose::Csv:
         export_results(purpose_, *path);
+        break;
+      case Purpose::BoardPack:
+        start_board_pack(*path);
         break;
       case Purpose::Chart:
         capture_ = Capture{chart_to_save_, *path, 2};
@@ -458,6 +474,65 @@ void App::export_results(Purpose what, const std::string& path) {
   } catch (const std::exception& e) {
     show("Could not export to " + path + ": " + e.what(), true);
   }
+}
+
+// The pack of the results and scenario on screen, as `yjsim report` makes it: HTML at `path`, the XLSX and
+// the PDF beside it. Without Chromium the PDF is left out and the message says why; any other failure writes
+// nothing (the files are written together or not at all) and is shown in red.
+void App::start_board_pack(const std::string& path) {
+  if (!results_complete() || !run_.scenario) {
+    show("The run has not finished yet: make the board pack when it has.", true);
+    return;
+  }
+  if (pack_busy_) return;
+  const fs::path html = path;
+  fs::path stem = html;
+  stem.replace_extension();
+  report::BoardPackFiles files{html.string(), stem.string() + ".pdf", stem.string() + ".xlsx"};
+  try {
+    for (const auto* f : {&files.html, &files.pdf, &files.xlsx}) io::check_output_file(*f);
+    io::ensure_writable_dir(html.parent_path().empty() ? "." : html.parent_path().string());
+  } catch (const std::exception& e) {
+    show("Could not write the board pack " + path + ": " + e.what(), true);
+    return;
+  }
+  if (pack_thread_.joinable()) pack_thread_.join();
+  pack_busy_ = true;
+  show("Writing the board pack to " + path + " (the demand run with unlimited places first)...", false);
+  pack_thread_ = std::thread([this, files, results = view_results_, scenario = run_.scenario] {
+    std::pair<std::string, bool> done;
+    try {
+      report::BoardPackOptions o;
+      o.cancel = &pack_cancel_;
+      const auto pack = report::make_board_pack(*scenario, *results, o);
+      std::string note;
+      try {
+        report::write_board_pack(pack, files, &pack_cancel_);
+      } catch (const sim::IoError& e) {
+        if (std::string(e.what()).rfind("PDF:", 0) != 0) throw;
+        report::write_board_pack(pack, {files.html, "", files.xlsx}, &pack_cancel_);
+        note = " (no PDF: " + std::string(e.what()) + ")";
+      }
+      done = {"Board pack written to " + files.html + " and " + files.xlsx +
+                  (note.empty() ? " and " + files.pdf : note),
+              false};
+    } catch (const std::exception& e) {
+      done = {"Could not write the board pack " + files.html + ": " + e.what(), true};
+    }
+    {
+      const std::lock_guard<std::mutex> lock(pack_mutex_);
+      pack_done_ = done;
+    }
+    pack_busy_ = false;
+    Window::wake();
+  });
+}
+
+void App::board_pack_message() {
+  const std::lock_guard<std::mutex> lock(pack_mutex_);
+  if (!pack_done_) return;
+  show(pack_done_->first, pack_done_->second);
+  pack_done_.reset();
 }
 
 void App::request_screenshot(const std::string& path) {

@@ -1,7 +1,10 @@
 #pragma once
 // The app: menus, the two panels, file actions, and when to start a run. Runs happen on the worker; the
 // window only edits, shows and saves.
+#include <atomic>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <optional>
 #include <string>
 
@@ -27,6 +30,9 @@ struct Options {
 class App : public ScriptHost {
  public:
   App(Window& window, const Options& options);
+  ~App() override;
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
   int run();  // the main loop; returns the exit code
 
   // ScriptHost
@@ -38,7 +44,7 @@ class App : public ScriptHost {
   std::string screenshot_error() const override { return screenshot_error_; }
 
  private:
-  enum class Purpose { Open, SaveAs, Hdf5, Csv, Chart };
+  enum class Purpose { Open, SaveAs, Hdf5, Csv, Chart, BoardPack };
   struct Capture {
     std::string key;  // a chart's key, or "" for the whole window
     std::string path;
@@ -65,6 +71,10 @@ class App : public ScriptHost {
   void export_results(Purpose what, const std::string& path);
   void ask_path(Purpose purpose, const std::string& title, FileDialog::Mode mode,
                 const std::string& extension, const std::string& initial);
+  // File > Board pack: report::write_board_pack on the results on screen, on a thread of its own (the demand
+  // run with unlimited places takes seconds); its message is shown when it ends.
+  void start_board_pack(const std::string& path);
+  void board_pack_message();
   void show(const std::string& text, bool error);
   bool results_complete() const;
 
@@ -84,6 +94,7 @@ class App : public ScriptHost {
   Snapshot run_;
   std::optional<ResultsView> view_;
   std::shared_ptr<const models::Results> view_results_;  // what view_ shows
+  std::shared_ptr<const models::Results> view_demand_;   // and its capacity's demand run (null: none yet)
   long seen_edits_ = -1, submitted_edits_ = -1, submitted_job_ = 0;
   double edit_time_ = 0;
   std::string cannot_run_;
@@ -101,6 +112,11 @@ class App : public ScriptHost {
   std::string shown_title_;
   int settle_frames_ = 0;
   long frames_drawn_ = 0;
+
+  std::thread pack_thread_;
+  std::atomic<bool> pack_busy_{false}, pack_cancel_{false};
+  std::mutex pack_mutex_;
+  std::optional<std::pair<std::string, bool>> pack_done_;  // message, error
 };
 
 }  // namespace yjsim::gui

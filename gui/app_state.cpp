@@ -288,4 +288,11 @@ std::string start_month_warning(long month, const models::Params& baseline) {
          "): no places start";
 }
 
+std::string calibration_summary(const models::Calibration& c) {
+  const std::size_t n = c.draws.size();
+  return "Calibrated to " + c.area + " (" + c.targets + ", " + c.date + "), " +
+         (n == 0 ? std::string("no posterior draws (the fitted values only)")
+                 : std::to_string(n) + (n == 1 ? " posterior draw" : " posterior draws"));
+}
+
 }  // namespace yjsim::gui

@@ -64,6 +64,8 @@ void set_start(AppState& s, const sim::YearMonth& start);
 
 // ---- months ----
 std::string month_label(const sim::YearMonth& m);  // "Apr 2019"
+// "Calibrated to Bromley (scenarios/calibration/bromley.targets.toml, 2026-12-02), 60 posterior draws"
+std::string calibration_summary(const models::Calibration& c);
 // A start month typed by the planner, "2019-04" or "Apr 2019", as months from the run's first month. Without a
 // value, `why` says what is wrong (not a month, before the run starts).
 struct StartMonth {

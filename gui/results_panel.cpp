@@ -351,6 +351,125 @@ void cost_table(const ResultsView& view, UiRegistry& ui) {
   }
 }
 
+std::string ratio_text(double bcr, double low, double high) {
+  if (std::isnan(bcr)) return "n/a (no extra spending)";
+  return format_number(bcr, 2) + " [" + format_number(low, 2) + ", " + format_number(high, 2) + "]";
+}
+
+// Value for money per variant over the horizon (analysis/value_for_money.h), as the board pack has it: the
+// fully loaded view (custody, remand and court costs avoided) beside the marginal one (remand nights only).
+void value_table(const ResultsView& view, UiRegistry& ui) {
+  ImGui::PushStyleColor(ImGuiCol_Text, kGrey);
+  ImGui::TextWrapped(
+      "Over the whole horizon, paired by replicate. Fully loaded: custody, remand and court costs avoided at "
+      "the scenario's unit costs (the public purse). Marginal: only the remand nights a local authority stops "
+      "paying. Net cost = extra spending on interventions minus costs avoided (negative: a saving). "
+      "Benefit-cost ratio: costs avoided per pound of extra spending.");
+  ImGui::PopStyleColor();
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+  for (std::size_t i = 0; i < view.value.size(); ++i) {
+    const auto& v = view.value[i];
+    const std::string key = "vfm/" + std::to_string(i + 1);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(variant_colour(i + 1)), "%s", v.variant.c_str());
+    // The line a board reads first (the fully loaded view).
+    const std::string line = "Extra cost " + extra_cost_text(v.extra_cost) + "; chance of a net saving " +
+                             format_probability(v.fully_loaded.p_net_saving) + "; benefit-cost ratio " +
+                             ratio_text(v.fully_loaded.bcr, v.fully_loaded.bcr_low, v.fully_loaded.bcr_high);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(line.c_str());
+    ImGui::PopTextWrapPos();
+    ui.text(key + "/line", line);
+    if (!ImGui::BeginTable(("vfm" + std::to_string(i)).c_str(), 3, flags)) continue;
+    for (const char* h : {"Over the horizon", "Fully loaded", "Marginal (local cash)"}) ImGui::TableSetupColumn(h);
+    ImGui::TableHeadersRow();
+    const ImVec4 normal = ImGui::GetStyleColorVec4(ImGuiCol_Text);
+    auto row = [&](const char* label, const std::string& id, const std::string& a, const std::string& b) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(label);
+      cell(ui, key + "/" + id + "/full", a, normal);
+      cell(ui, key + "/" + id + "/marginal", b, normal);
+    };
+    row("Extra spending on interventions", "spending", extra_cost_text(v.extra_spending), extra_cost_text(v.extra_spending));
+    row("Costs avoided", "avoided", extra_cost_text(v.fully_loaded.avoided), extra_cost_text(v.marginal.avoided));
+    row("Net cost (negative: a saving)", "net", extra_cost_text(v.fully_loaded.net_cost), extra_cost_text(v.marginal.net_cost));
+    row("Chance of a net saving", "p_saving", format_probability(v.fully_loaded.p_net_saving),
+        format_probability(v.marginal.p_net_saving));
+    row("Benefit-cost ratio [90%]", "bcr", ratio_text(v.fully_loaded.bcr, v.fully_loaded.bcr_low, v.fully_loaded.bcr_high),
+        ratio_text(v.marginal.bcr, v.marginal.bcr_low, v.marginal.bcr_high));
+    ImGui::EndTable();
+    ImGui::Spacing();
+  }
+}
+
+// Capacity per intervention (analysis/capacity.h): places funded, started and wanted (the demand run, from the
+// worker), unused places, the contract's cost, and the board pack's warnings (places beyond demand).
+void capacity_table(const ResultsView& view, const Snapshot& run, UiRegistry& ui) {
+  if (view.capacity.empty()) {
+    ImGui::TextColored(kGrey, "No commissioned interventions.");
+    return;
+  }
+  const bool demand = !view.capacity.empty() && view.capacity.front().demand_known;
+  std::string note = "Over the whole horizon, means over replicates (hover over a row for the 90% ranges). Would "
+                     "take one: children who start a place when places are unlimited (the demand, the first 50 "
+                     "replicates). Contract: places funded at the price per place, plus the fixed cost.";
+  if (view.demand_needed && !demand)
+    note += run.demand_running ? " The demand is being computed..." : " The demand is not computed yet.";
+  ImGui::PushStyleColor(ImGuiCol_Text, kGrey);
+  ImGui::TextWrapped("%s", note.c_str());
+  ImGui::PopStyleColor();
+  ui.text("capacity/demand", !view.demand_needed ? "not needed" : demand ? "demand run done" : "waiting for the demand run");
+  // No scrolling table: one that scrolls is a child window, not drawn at all while out of view.
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
+                                ImGuiTableFlags_SizingStretchProp;
+  std::vector<std::string> warnings;
+  bool one_variant = true;  // then the variant's name is the section's, not a column (as the board pack does)
+  for (const auto& c : view.capacity) one_variant &= c.variant == view.capacity.front().variant;
+  if (one_variant) ImGui::TextUnformatted(view.capacity.front().variant.c_str());
+  if (ImGui::BeginTable("capacity", one_variant ? 7 : 8, flags)) {
+    if (!one_variant) ImGui::TableSetupColumn("Variant");
+    for (const char* h : {"Intervention", "Places funded", "Started", "Would take one", "Unused", "Contract",
+                          "Spent on starts"})
+      ImGui::TableSetupColumn(h);
+    ImGui::TableHeadersRow();
+    const ImVec4 normal = ImGui::GetStyleColorVec4(ImGuiCol_Text);
+    const ImVec4 amber{0.8f, 0.45f, 0.0f, 1};
+    for (std::size_t i = 0; i < view.capacity.size(); ++i) {
+      const auto& c = view.capacity[i];
+      const std::string key = "capacity/" + c.variant + "/" + c.intervention;
+      const bool beyond = c.limited && c.demand_known && c.demand.mean < c.places_funded;
+      ImGui::TableNextRow();
+      if (!one_variant) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(c.variant.c_str());
+      }
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(c.intervention.c_str());
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Started %s; would take one %s (means [90%% of replicates])", avoided_text(c.starts).c_str(),
+                          c.demand_known ? avoided_text(c.demand).c_str() : "not computed");
+      cell(ui, key + "/funded", c.limited ? format_number(c.places_funded, 0) : "unlimited", beyond ? amber : normal);
+      cell(ui, key + "/starts", format_number(c.starts.mean, 1), normal);
+      cell(ui, key + "/demand", c.demand_known ? format_number(c.demand.mean, 1) : c.limited ? "not computed" : "as started",
+           c.demand_known ? normal : kGrey);
+      cell(ui, key + "/unused", c.limited ? format_number(c.unused, 1) : "-", beyond ? amber : normal);
+      cell(ui, key + "/contract", std::isnan(view.contract_cost[i]) ? "-" : format_value("cost_gbp", view.contract_cost[i]), normal);
+      cell(ui, key + "/spent", std::isnan(view.spent[i]) ? "-" : format_value("cost_gbp", view.spent[i]), normal);
+      for (const auto& w : c.warnings) warnings.push_back(c.variant + ": " + w);
+    }
+    ImGui::EndTable();
+  }
+  std::string all;
+  for (const auto& w : warnings) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored({0.8f, 0.45f, 0.0f, 1}, "\xe2\x9a\xa0 %s", w.c_str());
+    ImGui::PopTextWrapPos();
+    all += w + "\n";
+  }
+  ui.text("capacity/warnings", all);
+}
+
 }  // namespace
 
 unsigned int variant_colour(std::size_t v) {
@@ -363,7 +482,7 @@ unsigned int variant_colour(std::size_t v) {
 
 ResultsPanelOutput draw_results_panel(const ResultsPanelInput& in, ResultsPanelState& state, UiRegistry& ui) {
   ResultsPanelOutput out;
-  for (const char* prefix : {"table/", "cost/", "status/", "board/", "year/", "chart/"})
+  for (const char* prefix : {"table/", "cost/", "status/", "board/", "year/", "chart/", "vfm/", "capacity/"})
     ui.clear_texts(prefix);  // what is not drawn is not shown
   status(in, ui);
   if (!in.view) return out;
@@ -393,6 +512,12 @@ ResultsPanelOutput draw_results_panel(const ResultsPanelInput& in, ResultsPanelS
   const bool costs = ImGui::CollapsingHeader("Cost per outcome avoided", ImGuiTreeNodeFlags_DefaultOpen);
   ui.item("section/costs");
   if (costs) cost_table(view, ui);
+  const bool value = ImGui::CollapsingHeader("Value for money", ImGuiTreeNodeFlags_DefaultOpen);
+  ui.item("section/value");
+  if (value) value_table(view, ui);
+  const bool capacity = ImGui::CollapsingHeader("Capacity and cost per intervention", ImGuiTreeNodeFlags_DefaultOpen);
+  ui.item("section/capacity");
+  if (capacity) capacity_table(view, *in.run, ui);
   return out;
 }
 

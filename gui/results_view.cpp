@@ -213,7 +213,7 @@ BoardView board_view(const models::Results& r, const models::Scenario& s, std::s
 
 }  // namespace
 
-ResultsView make_view(const models::Results& r, const models::Scenario* scenario) {
+ResultsView make_view(const models::Results& r, const models::Scenario* scenario, const models::Results* demand) {
   ResultsView view;
   const sim::Calendar& cal = r.calendar;
   view.replicates = r.replicates;
@@ -241,6 +241,25 @@ ResultsView make_view(const models::Results& r, const models::Scenario* scenario
   if (scenario && scenario->variants.size() == r.variants.size())
     for (std::size_t v = 0; v < r.variants.size(); ++v)
       view.board.push_back(v ? board_view(r, *scenario, v) : BoardView{});
+  if (scenario && scenario->variants.size() == r.variants.size()) {
+    view.demand_needed = analysis::any_limited(*scenario);
+    view.capacity = analysis::capacity(r, *scenario, demand);
+    for (const auto& c : view.capacity) {
+      double contract = std::nan(""), spent = std::nan("");
+      for (const auto& var : scenario->variants)
+        if (var.name == c.variant)
+          for (const auto& iv : var.interventions)
+            if (iv.name == c.intervention) {
+              const double months_run = std::max(0.0, static_cast<double>(r.calendar.months()) - std::max(0.0, std::ceil(iv.start_month)));
+              const double fixed = months_run * iv.fixed_cost_per_year_gbp / 12.0;
+              if (c.limited) contract = c.places_funded * iv.cost_per_place_gbp + fixed;
+              spent = c.starts.mean * iv.cost_per_place_gbp + fixed;
+            }
+      view.contract_cost.push_back(contract);
+      view.spent.push_back(spent);
+    }
+    for (std::size_t v = 1; v < r.variants.size(); ++v) view.value.push_back(analysis::value_for_money(r, *scenario, v));
+  }
   return view;
 }
 

@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "analysis/capacity.h"
 #include "analysis/comparison.h"
+#include "analysis/value_for_money.h"
 #include "models/scenario.h"
 #include "models/simulation.h"
 
@@ -79,10 +81,22 @@ struct ResultsView {
   std::vector<CohortMark> cohorts;
   std::vector<std::vector<analysis::CostPerOutcome>> cost_per_outcome;  // [variant]; empty for the baseline
   std::vector<BoardView> board;  // [variant]; empty without the scenario
+  // Capacity per intervention and variant (analysis/capacity.h; demand only once its run is given) and value for
+  // money per variant against the baseline over the horizon (analysis/value_for_money.h), as the board pack has
+  // them; empty without the scenario.
+  std::vector<analysis::CapacityRow> capacity;
+  bool demand_needed = false;  // an intervention has a limited number of places
+  std::vector<analysis::ValueForMoney> value;  // [variant - 1]
+  // Per capacity row, GBP over the horizon: the contract (places funded at the price per place, and the fixed
+  // cost for the months it runs; NaN when places are unlimited) and the spending of the places started (mean),
+  // as models/simulation.cpp charges it.
+  std::vector<double> contract_cost, spent;
 };
 
 // `scenario` (what was run) gives the board view; without it that view is empty.
-ResultsView make_view(const models::Results& r, const models::Scenario* scenario = nullptr);
+// `demand` is the unlimited-places run for capacity (Worker), or null (demand "not computed yet").
+ResultsView make_view(const models::Results& r, const models::Scenario* scenario = nullptr,
+                      const models::Results* demand = nullptr);
 // A quarter's label: "2018/19 Q1" in a run that starts in April (financial years), else "2018-Q2".
 std::string period_label(const sim::Calendar& cal, long p);
 

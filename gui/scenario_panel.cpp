@@ -95,12 +95,41 @@ void wrapped_note(const char* text) {
   ImGui::PopStyleColor();
 }
 
+// What a calibrated scenario was fitted to (docs/calibration.md), under the file name: a planner must know that
+// the baseline reproduces an area's own figures, and which, before reading any result. The fitted_to lines are in
+// the tooltip and in an expandable section.
+void calibration_line(const models::Calibration& c, UiRegistry& ui) {
+  if (c.empty()) {
+    ui.text("scenario/calibration", "");
+    return;
+  }
+  const std::string line = calibration_summary(c);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{0.1f, 0.3f, 0.6f, 1});
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(line.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ui.text("scenario/calibration", line);
+  std::string lines;
+  for (const auto& f : c.fitted_to) lines += (lines.empty() ? "" : "\n") + f;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fitted to:\n%s\n\nMethod: %s", lines.c_str(), c.method.c_str());
+  const bool open = ImGui::TreeNode("fitted_to", "What it was fitted to (%zu figures)", c.fitted_to.size());
+  ui.item("scenario/calibration/fitted_to");
+  if (open) {
+    for (const auto& f : c.fitted_to) ImGui::BulletText("%s", f.c_str());
+    wrapped_note(("Method: " + c.method).c_str());
+    ImGui::TreePop();
+  }
+  ui.text("scenario/calibration/fitted_to/lines", lines);
+}
+
 void draw_scenario_panel(AppState& s, ScenarioPanelState& panel, UiRegistry& ui) {
   const std::string file =
       s.path.empty() ? "(not saved yet)" : std::filesystem::path(s.path).filename().string();
   ImGui::Text("Scenario: %s%s", file.c_str(), s.modified ? "  (changed)" : "");
   ui.text("scenario/state", s.modified ? "changed" : "as opened or saved");
   if (ImGui::IsItemHovered() && !s.path.empty()) ImGui::SetTooltip("%s", s.path.c_str());
+  calibration_line(s.scenario.calibration, ui);
   variant_tabs(s, panel, ui);
   variant_buttons(s, panel, ui);
   variant_name(s, panel, ui);

@@ -22,6 +22,7 @@ struct ScenarioPanelState {
 };
 
 void draw_scenario_panel(AppState& s, ScenarioPanelState& panel, UiRegistry& ui);
+void calibration_line(const models::Calibration& c, UiRegistry& ui);
 
 // Grey text wrapped at the panel's edge (notes under a heading).
 void wrapped_note(const char* text);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "analysis/capacity.h"
 #include "input/scenario_writer.h"
 #include "sim/errors.h"
 
@@ -23,6 +24,7 @@ std::string Worker::variant_key(const models::Scenario& s, std::size_t v) {
     x.params.run.replicates = 1;  // replicate r is the same whatever the count
   }
   if (v > 0) key.variants.back().name = "v";
+  key.calibration = s.calibration;  // with draws, replicate r runs with draw r mod N: the draws decide it too
   return std::to_string(v == 0) + input::scenario_to_toml(key);
 }
 
@@ -58,6 +60,8 @@ long Worker::submit(models::Scenario s) {
     snapshot_.error.clear();
     snapshot_.first_result_seconds = snapshot_.seconds = -1;
     snapshot_.reused = 0;
+    snapshot_.demand.reset();
+    snapshot_.demand_running = false;
   }
   wake_.notify_all();
   return id;
@@ -86,7 +90,7 @@ void Worker::loop() {
       std::lock_guard<std::mutex> lock(mutex_);
       if (snapshot_.job == job.id) {
         snapshot_.error = e.what();
-        snapshot_.running = false;
+        snapshot_.running = snapshot_.demand_running = false;
       }
     }
     if (notify_) notify_();
@@ -111,6 +115,31 @@ void Worker::run(const Job& job) {
     next += count;
     publish(job, *merged, next >= replicates, std::chrono::duration<double>(Clock::now() - start).count());
   }
+  run_demand(job);
+}
+
+// After the results (they are shown and exportable meanwhile), as the board pack does: the demand is a mean, not
+// a paired difference, so the first 50 replicates estimate it well enough. Kept while the scenario with
+// unlimited places is unchanged (changing only the places does not re-run it).
+void Worker::run_demand(const Job& job) {
+  constexpr long kDemandRuns = 50;  // as report/board_pack.cpp
+  if (!analysis::any_limited(*job.scenario)) return;
+  const models::Scenario u = analysis::unlimited_places(*job.scenario);
+  const std::string key = input::scenario_to_toml(u);
+  if (key != demand_key_ || !demand_) {
+    models::RunOptions o;
+    o.cancel = job.cancel.get();
+    o.replicate_count = std::min<long>(static_cast<long>(u.baseline().run.replicates), kDemandRuns);
+    demand_ = std::make_shared<const models::Results>(models::run_scenario(u, o));
+    demand_key_ = key;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (snapshot_.job != job.id) return;
+    snapshot_.demand = demand_;
+    snapshot_.demand_running = false;
+  }
+  if (notify_) notify_();
 }
 
 models::Results Worker::chunk(const Job& job, const std::vector<std::string>& keys, long first, long count) {
@@ -193,6 +222,8 @@ void Worker::publish(const Job& job, const models::Results& merged, bool last, d
     if (snapshot_.first_result_seconds < 0) snapshot_.first_result_seconds = seconds;
     snapshot_.seconds = seconds;
     snapshot_.running = !last;
+    // Said with the last chunk, so that nothing sees the run settled before its demand run (run_demand).
+    snapshot_.demand_running = last && analysis::any_limited(*job.scenario);
   }
   if (notify_) notify_();
 }

@@ -30,6 +30,10 @@ struct Snapshot {
   double first_result_seconds = -1;  // from submission to the first chunk
   double seconds = -1;               // from submission to the last chunk
   long reused = 0;                   // variant runs taken from earlier runs rather than run again
+  // Capacity's demand (analysis/capacity.h): the same scenario with unlimited places, its first 50 replicates,
+  // run after the results when an intervention has a limited number of places (null: none, or not yet).
+  std::shared_ptr<const models::Results> demand;
+  bool demand_running = false;
 };
 
 class Worker {
@@ -64,6 +68,9 @@ class Worker {
     std::vector<double> state_bytes;  // the baseline's
   };
   std::vector<Cached> cache_;
+  void run_demand(const Job& job);
+  std::string demand_key_;  // the unlimited-places scenario demand_ was run for
+  std::shared_ptr<const models::Results> demand_;
   std::optional<models::Results> shell_;  // calendar and sizes of the cached baseline (no replicates)
   std::string shell_key_;
 

@@ -310,3 +310,35 @@ TEST_CASE("a saved scenario has the shortest numbers and keeps the file's commen
   CHECK(!std::regex_search(text, std::regex("[0-9]\\.[0-9]{14,}")));
   CHECK(input::scenario_to_toml(back) == input::scenario_to_toml(s.scenario));
 }
+
+TEST_CASE("a calibrated scenario says what it is calibrated to, and Save keeps its calibration") {
+  const std::string dir = std::string(YJSIM_SOURCE_DIR) + "/scenarios/calibration/";
+  const AppState own = open_scenario(dir + "bromley.toml");
+  AppState s = open_scenario(dir + "bromley_mentoring.toml");  // calibration = "bromley.toml"
+  const models::Calibration& c = s.scenario.calibration;
+  REQUIRE(!c.empty());
+  CHECK(c.area == "Bromley");
+  CHECK(!c.fitted_to.empty());
+  CHECK(calibration_summary(c) == "Calibrated to Bromley (" + c.targets + ", " + c.date + "), " +
+                                      std::to_string(c.draws.size()) + " posterior draws");
+  CHECK(calibration_summary(own.scenario.calibration) == calibration_summary(c));
+  CHECK(bundled().scenario.calibration.empty());
+  // Saved (with the comment-keeping writer) after an edit, and read back: the same calibration, every number.
+  set_parameter(s, 1, *find_parameter("costs.court_case_gbp"), 0, 1234);
+  const std::string path = (std::filesystem::temp_directory_path() / "yjsim_gui_saved_calibration.toml").string();
+  save_scenario(s, path);
+  const models::Scenario back = input::load_scenario(path);
+  std::filesystem::remove(path);
+  CHECK(back.calibration.area == c.area);
+  CHECK(back.calibration.date == c.date);
+  CHECK(back.calibration.targets == c.targets);
+  CHECK(back.calibration.fitted_to == c.fitted_to);
+  CHECK(back.calibration.parameters == c.parameters);
+  CHECK(back.calibration.values == c.values);
+  CHECK(back.calibration.draws == c.draws);
+  CHECK(input::scenario_to_toml(back) == input::scenario_to_toml(s.scenario));
+  // The worker's cache tells a calibrated baseline from the same parameters without the draws.
+  models::Scenario plain = s.scenario;
+  plain.calibration = {};
+  CHECK(Worker::variant_key(plain, 0) != Worker::variant_key(s.scenario, 0));
+}

@@ -26,22 +26,30 @@ std::string shown(const input::Target& g, double v) {
   return percent ? line("%.1f%%", 100 * v) : line("%.4g", v);
 }
 
+// The model's mean against the published figure: points for a rate, per cent otherwise.
+std::string miss(const input::Target& g, double mean) {
+  if (shown(g, 1.0).back() == '%') return line("%+.1f pts", 100 * (mean - g.value));
+  return g.value != 0 ? line("%+.1f%%", 100 * (mean / g.value - 1)) : line("%+.3g", mean - g.value);
+}
+
 }  // namespace
 
 std::vector<std::string> fit_report(const input::TargetsFile& t, const analysis::CalibrationResult& r) {
   std::vector<std::string> out;
   out.push_back("Calibration of " + t.area + " (" + t.file + "): " + r.method);
   out.push_back("");
-  out.push_back(line("%-44s %-18s %10s %10s %21s  %s", "target", "period", "published", "model", "model 90%", "within"));
+  out.push_back(line("%-44s %-18s %10s %10s %12s %21s  %s", "target", "period", "published", "model", "miss",
+                     "model 90%", "within"));
   for (const auto& c : r.targets) {
     const auto& g = c.target;
     const std::string name = g.kpi + (g.breakdown.empty() ? "" : " [" + g.breakdown + " " + g.category + "]");
-    out.push_back(line("%-44s %-18s %10s %10s %21s  %s%s", name.c_str(), g.period.c_str(), shown(g, g.value).c_str(),
-                       shown(g, c.mean).c_str(), (shown(g, c.p05) + " .. " + shown(g, c.p95)).c_str(),
+    out.push_back(line("%-44s %-18s %10s %10s %12s %21s  %s%s", name.c_str(), g.period.c_str(), shown(g, g.value).c_str(),
+                       shown(g, c.mean).c_str(), miss(g, c.mean).c_str(), (shown(g, c.p05) + " .. " + shown(g, c.p95)).c_str(),
                        c.within ? "yes" : "NO", g.holdout ? " (held out: a check, not fitted)" : ""));
   }
-  out.push_back("The model's 90% interval is of the figure itself (parameter uncertainty and the chance a cohort of");
-  out.push_back("this size sees), from one replicate per posterior draw, as `yjsim run` runs the calibrated scenario.");
+  out.push_back("Model: the calibrated scenario's mean; miss: model minus published (points for a rate). The 90% interval");
+  out.push_back("is of the figure itself (parameter uncertainty and the chance a cohort of this size sees), from one");
+  out.push_back("replicate per posterior draw, as `yjsim run` runs the calibrated scenario.");
   out.push_back("");
   out.push_back(line("%-34s %21s %10s %10s %21s %10s", "parameter", "prior range", "mean", "sd", "90% interval", "fitted"));
   for (const auto& q : r.parameters)

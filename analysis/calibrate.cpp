@@ -26,8 +26,6 @@ namespace {
 
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
-long months_between(const sim::YearMonth& a, const sim::YearMonth& b) { return (b.year - a.year) * 12L + (b.month - a.month); }
-
 // A KPI over quarters [p0, p1] by its yearly rule (models/kpis.h Yearly): counts add, month-end means are
 // averaged by months, ratios are the ratio of their parts.
 double kpi_over(const KpiValues& v, int k, long p0, long p1, const std::vector<long>& months) {
@@ -349,8 +347,8 @@ void report(const CalibrateOptions& o, const State& s, const std::string& key) {
 }  // namespace
 
 double target_value(const Results& r, std::size_t replicate, const Target& g) {
-  const long a = months_between(r.calendar.start(), g.first) / 3;
-  const long b = (months_between(r.calendar.start(), g.last) + 1) / 3 - 1;
+  const long a = sim::months_between(r.calendar.start(), g.first) / 3;
+  const long b = (sim::months_between(r.calendar.start(), g.last) + 1) / 3 - 1;
   const KpiValues& v = r.variants[0].replicates[replicate];
   const bool year = a % 4 == 0 && b == a + 3;  // one horizon year: the yearly figure (distinct children once)
   if (!g.breakdown.empty()) {

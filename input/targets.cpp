@@ -14,10 +14,6 @@ using namespace models;
 
 namespace {
 
-long months_between(const sim::YearMonth& a, const sim::YearMonth& b) {  // b - a
-  return (b.year - a.year) * 12L + (b.month - a.month);
-}
-
 class Reader {
  public:
   explicit Reader(std::string file) : file_(std::move(file)) {}
@@ -114,7 +110,7 @@ Target read_target(const Reader& r, const toml::node& node) {
   if (dots == std::string::npos) r.fail(pn, "target.period", "first..last month, e.g. \"2016-01..2016-12\"");
   g.first = r.month(pn, g.period.substr(0, dots), "target.period");
   g.last = r.month(pn, g.period.substr(dots + 2), "target.period");
-  if (months_between(g.first, g.last) < 0) r.fail(pn, "target.period", "a first month no later than the last");
+  if (sim::months_between(g.first, g.last) < 0) r.fail(pn, "target.period", "a first month no later than the last");
   g.cohort_size = r.number(*t, "cohort_size", "target.cohort_size", false, 1, 1e9, "a number of children >= 1");
   g.sd = r.number(*t, "sd", "target.sd", false, 1e-12, 1e12, "a standard deviation > 0, in the KPI's unit");
   if (const auto* h = t->get("holdout")) {
@@ -199,11 +195,11 @@ TargetsFile parse_targets(const std::string& text, const std::string& file) {
   else {
     out.start = out.targets.front().first;
     for (const auto& g : out.targets)
-      if (months_between(g.first, out.start) > 0) out.start = g.first;
+      if (sim::months_between(g.first, out.start) > 0) out.start = g.first;
   }
   long months = 0;
   for (const auto& g : out.targets) {
-    const long a = months_between(out.start, g.first), b = months_between(out.start, g.last);
+    const long a = sim::months_between(out.start, g.first), b = sim::months_between(out.start, g.last);
     const bool distinct = g.kpi == "children_cautioned_or_sentenced";  // counted once a year (docs/kpis.md)
     if (distinct && (a % 12 != 0 || b - a != 11))
       r.fail(g.line, "target.period", "\"" + g.period + "\"",

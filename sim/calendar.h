@@ -18,6 +18,9 @@ struct YearMonth {
   bool operator==(const YearMonth&) const = default;
 };
 
+// Months from a to b (negative when b is earlier).
+inline long months_between(const YearMonth& a, const YearMonth& b) { return (b.year - a.year) * 12L + (b.month - a.month); }
+
 struct Period {
   long first_month;  // months from the horizon start
   long last_month;   // inclusive

@@ -52,8 +52,8 @@ std::vector<TargetRow> compare_with_targets(const Results& r, double size_10_17)
   add("reoffences per reoffender", 3.91, year1(r, "reoffences_per_reoffender"), 0.3, "YJS 2020/21 suppl. Ch 9 (+-0.3)");
   add("reoffending cohort entries", 23531 * scale, year1(r, "reoffending_cohort_size"), 0, "YJS 2020/21 suppl. Ch 9");
   add("custodial sentences", 1612 * scale, year1(r, "custodial_sentences"), 0.15 * 1612 * scale, "YJB outcome data (+-15%)");
-  add("average custodial sentence length (months)", 17.7, year1(r, "custodial_sentence_length"), 0,
-      "YJS 2018/19 main points (term; custody plus licence)");
+  add("average custodial sentence length (months)", 17.7, year1(r, "custodial_sentence_length"), 0.15 * 17.7,
+      "YJS 2018/19 main points (term; custody plus licence) (+-15%)");
   add("custody population (under 18)", 858.9 * scale, year1(r, "custody_population"), 0.15 * 858.9 * scale,
       "YJS suppl. Table 7.21 (+-15%)");
   add("of which remanded", 243.1 * scale, year1(r, "remand_population"), 0, "YJS suppl. Table 7.21");

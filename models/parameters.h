@@ -81,6 +81,7 @@ struct Params {
     double long_extra_months_mean;       // long detention custody = 1 + geometric with this mean
     std::array<double, 8> custody_age_rr;  // ratio on the custodial shares of a sentence by age 10..17
     double custody_conviction_rr;        // ratio on the custodial shares per previous conviction (up to 10)
+    double remand_credit;                // share of the months on remand for the case taken off custody served
   } court;
   struct Orders {
     double yro_breach_monthly;

@@ -28,6 +28,7 @@ struct Case {                          // a charged case awaiting court (MODEL.m
   bool remanded_at_charge = false;     // for the verdict and sentence tables
   bool on_remand = false;              // the child is on remand for this case now
   std::vector<OffenceGroup> offences;  // empty for a breach
+  std::int32_t bail_month = 0;         // after a bail: its month (the remand's month ends end before it)
 };
 
 struct Enrolment {                     // a place on an intervention (MODEL.md §8)

@@ -16,6 +16,14 @@ long custody_months(const Context& c, Sentence s, const sim::Words& w) {
   }
   return 1 + sim::geometric0(sim::unit(w[3]), c.p.court.long_extra_months_mean);
 }
+// Custody still to serve after the credit for time on remand (court.remand_credit; docs/model.md, version 2):
+// at least one month, the model's grain, so that a release is a later month's event. At credit 0, the term's
+// custodial part, as in version 1.
+long served_months(const Context& c, long custody, long remand_months) {
+  if (c.p.court.remand_credit == 0.0) return custody;
+  const auto credit = static_cast<long>(std::lround(c.p.court.remand_credit * static_cast<double>(remand_months)));
+  return std::max(1L, custody - credit);
+}
 // The sentence table's shares, with the custodial ones scaled by age and previous convictions (MODEL.md §10;
 // court.custody_age_rr, court.custody_conviction_rr) and the table renormalised. At ratio 1 the table itself,
 // so version 1's draws are unchanged.
@@ -40,10 +48,12 @@ bool court(const Context& c, PersonMonth& pm) {
   if (!r || r->pending.empty()) return true;
   std::vector<OffenceGroup> offences;
   bool remanded = false, due = false;
+  long remand_months = 0;  // month ends on remand for the occasion's cases (they overlap: the longest)
   for (const auto& k : r->pending) {
     if (k.court_month != pm.t) continue;
     due = true;
     remanded |= k.remanded_at_charge;
+    if (k.remanded_at_charge) remand_months = std::max<long>(remand_months, (k.on_remand ? pm.t : k.bail_month) - k.charge_month);
     offences.insert(offences.end(), k.offences.begin(), k.offences.end());
   }
   if (!due) return true;
@@ -88,8 +98,9 @@ bool court(const Context& c, PersonMonth& pm) {
   const bool to_custody = custodial(s);
   if (to_custody) {
     const auto months = static_cast<std::int32_t>(custody_months(c, s, w));
+    const auto served = static_cast<std::int32_t>(served_months(c, months, remand_months));
     // Concurrent sentences: the later release and the longer licence.
-    r->release_month = r->in_custody ? std::max(r->release_month, t32 + months) : t32 + months;
+    r->release_month = r->in_custody ? std::max(r->release_month, t32 + served) : t32 + served;
     r->licence_months = r->in_custody ? std::max(r->licence_months, months) : months;
     r->in_custody = true;
     if (counted) {

@@ -11,7 +11,11 @@ void remand_bail(const Context& c, PersonMonth& pm) {
   for (const auto& k : r->pending) remanded_before |= k.on_remand && k.charge_month < pm.t;
   if (!remanded_before) return;
   if (sim::bernoulli(sim::unit(c.draw(Purpose::bail, pm.id, pm.t, 0)[0]), c.p.court.remand_bail_monthly))
-    for (auto& k : r->pending) k.on_remand = false;
+    for (auto& k : r->pending)
+      if (k.on_remand) {
+        k.on_remand = false;
+        k.bail_month = static_cast<std::int32_t>(pm.t);
+      }
 }
 
 }  // namespace yjsim::models

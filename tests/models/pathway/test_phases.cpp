@@ -112,3 +112,53 @@ TEST_CASE("a remand ends in bail with the monthly probability") {
   const double q = lab.p.court.remand_bail_monthly;
   CHECK(std::fabs(static_cast<double>(bailed) / kN - q) <= k_sigma() * std::sqrt(q * (1 - q) / kN));
 }
+
+TEST_CASE("remand credit: custody served is the term's custodial half less the months on remand, at least one") {
+  Params p = defaults();
+  p.court.sentence_remanded = {0, 0, 0, 1, 0};
+  p.court.acquittal_remanded = 0;
+  p.court.dto_weights = {0, 0, 0, 0, 0, 1, 0};  // an 18-month DTO: 9 months in custody
+  p.court.remand_credit = 1;
+  const long t = 12;
+  struct Row {
+    std::int32_t charge;
+    bool still_on_remand;
+    std::int32_t bail;
+    long served;
+  };
+  // Remanded from month 8 to sentence (4 month ends); bailed in month 10 (2); remanded since month 0 (12: floor 1).
+  for (const Row& row : {Row{8, true, 0, 5}, Row{8, false, 10, 7}, Row{0, true, 0, 1}}) {
+    CAPTURE(row.charge);
+    Lab lab(p);
+    auto pm = lab.at(0, t, 16 * 12);
+    Record& r = pm.ensure_rec();
+    Case k{static_cast<std::int32_t>(t), row.charge, true, row.still_on_remand, {{row.charge, 1}}};
+    k.bail_month = row.bail;
+    r.pending.push_back(k);
+    court(*lab.c, pm);
+    REQUIRE(r.in_custody);
+    CHECK(r.release_month == t + row.served);
+    CHECK(r.licence_months == 9);  // the licence is the term's second half, uncredited
+    CHECK(lab.count(lab.c->period(t), Counter::custodial_term_months) == 18);  // the published length is the term imposed
+  }
+  // Half the credit: 4 months on remand take 2 off.
+  p.court.remand_credit = 0.5;
+  Lab lab(p);
+  auto pm = lab.at(0, t, 16 * 12);
+  Record& r = pm.ensure_rec();
+  r.pending.push_back(Case{static_cast<std::int32_t>(t), 8, true, true, {{8, 1}}});
+  court(*lab.c, pm);
+  CHECK(r.release_month == t + 7);
+}
+
+TEST_CASE("a bail records its month, which the remand credit counts to") {
+  Params p = defaults();
+  p.court.remand_bail_monthly = 1;
+  Lab lab(p);
+  auto pm = lab.at(0, 6, 15 * 12);
+  Record& r = pm.ensure_rec();
+  r.pending.push_back(Case{10, 2, true, true, {{2, 1}}});
+  remand_bail(*lab.c, pm);
+  CHECK_FALSE(r.remanded());
+  CHECK(r.pending[0].bail_month == 6);
+}

@@ -6,16 +6,12 @@
 
 #include "input/toml_util.h"
 #include "sim/errors.h"
+#include "sim/number_text.h"
 
 namespace yjsim::input {
 
 namespace {
 
-std::string shortest(double x) {  // reads back as the same double
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, x);
-  return std::string(buf, r.ptr);
-}
 
 std::string quoted(const std::string& s) {
   toml::table t;
@@ -29,7 +25,7 @@ std::string quoted(const std::string& s) {
 
 std::string numbers(const std::vector<double>& v) {
   std::string out = "[";
-  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + shortest(v[i]);
+  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + sim::shortest_text(v[i]);
   return out + "]";
 }
 
@@ -78,10 +74,10 @@ std::string calibrated_scenario_toml(const TargetsFile& t, const models::Calibra
   out << "]\n"
       << "start = " << quoted(p.run.start.iso()) << "  # run.start: the first month of the area's figures\n"
       << "# the area's population (the targets file's [population], else the base scenario's)\n"
-      << "population = { size_10_17 = " << shortest(p.population.size_10_17) << ", age_shares = "
+      << "population = { size_10_17 = " << sim::shortest_text(p.population.size_10_17) << ", age_shares = "
       << numbers(std::vector<double>(p.population.age_shares.begin(), p.population.age_shares.end()))
-      << ", annual_growth = " << shortest(p.population.annual_growth) << ", male_share = "
-      << shortest(p.population.male_share) << " }\n"
+      << ", annual_growth = " << sim::shortest_text(p.population.annual_growth) << ", male_share = "
+      << sim::shortest_text(p.population.male_share) << " }\n"
       << "parameters = [";
   for (std::size_t i = 0; i < c.parameters.size(); ++i) out << (i ? ", " : "") << quoted(c.parameters[i]);
   out << "]\n"

@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "input/toml_util.h"
+#include "sim/number_text.h"
 
 namespace yjsim::input {
 
@@ -103,9 +104,7 @@ std::string shorter(const std::string& token) {
   char* end = nullptr;
   const double x = std::strtod(token.c_str(), &end);
   if (end != token.c_str() + token.size() || !std::isfinite(x)) return token;
-  char buf[40];
-  const auto r = std::to_chars(buf, buf + sizeof buf, x);
-  std::string out(buf, r.ptr);
+  std::string out = sim::shortest_text(x);
   if (out.find_first_of(".e") == std::string::npos) out += ".0";  // stays a float
   return out;
 }

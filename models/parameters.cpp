@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "sim/number_text.h"
+
 namespace yjsim::models {
 
 namespace {
@@ -18,12 +20,6 @@ std::span<double> one(double& x) { return {&x, 1}; }
 
 constexpr double kInf = 1e300;
 
-// The shortest text that reads back as the same double (so that written defaults are the defaults exactly).
-std::string shortest(double x) {
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, x);
-  return std::string(buf, r.ptr);
-}
 
 // clang-format off
 std::vector<ParamDecl> make_table() {
@@ -134,7 +130,7 @@ std::string parameter_table_markdown() {
     if (d.max >= kInf) out << ">= " << d.min; else out << d.min << " .. " << d.max;
     if (d.check == Check::Probabilities) out << ", sum 1";
     out << " | ";
-    for (std::size_t i = 0; i < d.default_value.size(); ++i) out << (i ? ", " : "") << shortest(d.default_value[i]);
+    for (std::size_t i = 0; i < d.default_value.size(); ++i) out << (i ? ", " : "") << sim::shortest_text(d.default_value[i]);
     out << " | " << d.source << " | " << (d.fixed_at_entry ? "no (drawn at entry)" : "yes") << " |\n";
   }
   out << "| `run.start` | YYYY-MM | any month | 2018-04 | MODEL.md §6.2 (financial-year quarters) | no |\n";
@@ -160,7 +156,7 @@ std::string parameter_table_toml() {
     }
     out << "# " << d.unit << "; source: " << d.source << "\n" << name.substr(sec.size() + 1) << " = ";
     if (d.default_value.size() > 1) out << "[";
-    for (std::size_t i = 0; i < d.default_value.size(); ++i) out << (i ? ", " : "") << shortest(d.default_value[i]);
+    for (std::size_t i = 0; i < d.default_value.size(); ++i) out << (i ? ", " : "") << sim::shortest_text(d.default_value[i]);
     if (d.default_value.size() > 1) out << "]";
     out << "\n";
   }

@@ -94,6 +94,7 @@ struct Problem {
     for (const auto& g : t.targets) {
       std::vector<double> v;
       for (std::size_t rep = 0; rep < static_cast<std::size_t>(r.replicates); ++rep) v.push_back(target_value(r, rep, g));
+      // Not sim::summarise: a replicate with an undefined value makes the candidate's fit undefined (-inf).
       const double mean = std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
       double ss = 0;
       for (double y : v) ss += (y - mean) * (y - mean);
@@ -318,11 +319,7 @@ std::vector<ParameterPosterior> summarise(const Problem& p, const State& s) {
     std::vector<double> v;
     for (const auto& x : s.x) v.push_back(x[a]);
     const auto sm = sim::summarise(v);
-    double ss = 0;
-    for (double y : v) ss += (y - sm.mean) * (y - sm.mean);
-    out.push_back({p.fit[a].parameter, p.fit[a].low, p.fit[a].high, sm.mean,
-                   std::sqrt(ss / static_cast<double>(std::max<std::size_t>(v.size() - 1, 1))), sm.p5, sm.p50, sm.p95,
-                   s.x[best][a]});
+    out.push_back({p.fit[a].parameter, p.fit[a].low, p.fit[a].high, sm.mean, sm.sd, sm.p5, sm.p50, sm.p95, s.x[best][a]});
   }
   return out;
 }
@@ -465,10 +462,8 @@ CalibrationResult calibrate(const input::TargetsFile& t, const CalibrateOptions&
     std::vector<double> v;
     for (std::size_t rep = 0; rep < static_cast<std::size_t>(res.replicates); ++rep) v.push_back(target_value(res, rep, g));
     const auto sm = sim::summarise(v);
-    double ss = 0;
-    for (double y : v) ss += (y - sm.mean) * (y - sm.mean);
     TargetCheck c{g, 0, "", sm.mean, sm.p5, sm.p95, g.value >= sm.p5 && g.value <= sm.p95};
-    c.sigma = sampling_sd(g, std::sqrt(ss / static_cast<double>(std::max<std::size_t>(v.size() - 1, 1))), &c.sigma_from);
+    c.sigma = sampling_sd(g, sm.sd, &c.sigma_from);
     r.targets.push_back(c);
     if (!c.within)
       r.warnings.push_back(std::string(g.holdout ? "held-out check " : "target ") + g.kpi +

@@ -2,23 +2,14 @@
 
 #include <cmath>
 
+#include "sim/summary.h"
+
 namespace yjsim::analysis {
 
 using namespace models;
 
 namespace {
 constexpr double kEnglandWales = 5360653;  // ONS mid-2018, aged 10-17
-
-struct Stats {
-  double mean, sd;
-};
-Stats stats(const std::vector<double>& v) {
-  double s = 0, ss = 0;
-  for (double x : v) s += x;
-  const double m = s / static_cast<double>(v.size());
-  for (double x : v) ss += (x - m) * (x - m);
-  return {m, v.size() > 1 ? std::sqrt(ss / static_cast<double>(v.size() - 1)) : 0.0};
-}
 
 std::vector<double> year1(const Results& r, const char* kpi) { return r.values(0, kpi_index(kpi), 0, true); }
 
@@ -40,7 +31,7 @@ std::vector<TargetRow> compare_with_targets(const Results& r, double size_10_17)
   if (r.calendar.years() == 0) return rows;
   const double scale = size_10_17 / kEnglandWales;
   auto add = [&](std::string name, double target, const std::vector<double>& v, double tol, std::string src) {
-    const auto s = stats(v);
+    const auto s = sim::summarise(v);
     rows.push_back({std::move(name), target, s.mean, s.sd, tol, tol == 0 || std::fabs(s.mean - target) <= tol,
                     std::move(src)});
   };

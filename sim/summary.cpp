@@ -20,12 +20,15 @@ Summary summarise(std::span<const double> values) {
   for (double x : values)
     if (!std::isnan(x)) v.push_back(x);
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  if (v.empty()) return {nan, nan, nan, nan, 0};
+  if (v.empty()) return {nan, nan, nan, nan, 0, nan};
   double sum = 0.0;  // fixed order: replicate order
   for (double x : v) sum += x;
+  const double n = static_cast<double>(v.size()), mean = sum / n;
+  double ss = 0.0;
+  for (double x : v) ss += (x - mean) * (x - mean);
   std::sort(v.begin(), v.end());
-  return {sum / static_cast<double>(v.size()), percentile_sorted(v, 0.05), percentile_sorted(v, 0.50),
-          percentile_sorted(v, 0.95), static_cast<long>(v.size())};
+  return {mean, percentile_sorted(v, 0.05), percentile_sorted(v, 0.50), percentile_sorted(v, 0.95),
+          static_cast<long>(v.size()), v.size() > 1 ? std::sqrt(ss / (n - 1)) : 0.0};
 }
 
 double share_negative(std::span<const double> values) {

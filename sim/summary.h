@@ -1,5 +1,5 @@
 #pragma once
-// Summaries over replicates: mean and percentiles (type 7, as R's default and numpy's "linear"). NaN values (an
+// Summaries over replicates: mean, standard deviation and percentiles (type 7, as R's default and numpy's "linear"). NaN values (an
 // undefined rate in a replicate) are left out; if every value is NaN the summary is NaN.
 #include <span>
 #include <vector>
@@ -12,6 +12,7 @@ struct Summary {
   double p50;
   double p95;
   long defined;  // replicates with a defined (non-NaN) value
+  double sd;     // sample standard deviation (n - 1; 0 for one value)
 };
 
 double percentile_sorted(std::span<const double> sorted, double q);  // q in [0, 1]

@@ -36,6 +36,9 @@ TEST_CASE("percentiles are type 7 and NaN is left out") {
   const std::vector<double> w{NAN, 2, 4};
   CHECK(summarise(w).mean == 3);
   CHECK(summarise(w).defined == 2);
+  CHECK(s.sd == doctest::Approx(std::sqrt(11.0)));  // 1..11: variance n(n+1)/12 = 11
+  CHECK(summarise(w).sd == doctest::Approx(std::sqrt(2.0)));
+  CHECK(summarise(std::vector<double>{7}).sd == 0);
   const std::vector<double> none{NAN, NAN};
   CHECK(std::isnan(summarise(none).mean));
   CHECK(share_negative(std::vector<double>{-1, 0, 1, -2}) == 0.5);

@@ -7,6 +7,8 @@
 // proven, and the court delay as the proof lag.
 #include "analysis/tracker.h"
 
+#include "analysis/uncertainty.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -82,25 +84,10 @@ double concentration(std::vector<long> counts) {
 }
 
 Projection project(const std::vector<double>& draws, std::size_t sets) {
-  Projection p{sim::summarise(draws), 0.0, 0.0};
-  std::vector<double> mean(sets, 0.0), sq(sets, 0.0), n(sets, 0.0);
-  for (std::size_t d = 0; d < draws.size(); ++d) {
-    mean[d % sets] += draws[d];
-    n[d % sets] += 1;
-  }
-  for (std::size_t j = 0; j < sets; ++j) mean[j] /= std::max(n[j], 1.0);
-  for (std::size_t d = 0; d < draws.size(); ++d) sq[d % sets] += (draws[d] - mean[d % sets]) * (draws[d] - mean[d % sets]);
-  double within = 0, grand = 0;
-  for (std::size_t j = 0; j < sets; ++j) {
-    within += sq[j] / std::max(n[j], 1.0);
-    grand += mean[j];
-  }
-  grand /= static_cast<double>(sets);
-  double between = 0;
-  for (std::size_t j = 0; j < sets; ++j) between += (mean[j] - grand) * (mean[j] - grand);
-  p.sd_parameter = sets > 1 ? std::sqrt(between / static_cast<double>(sets)) : 0.0;
-  p.sd_stochastic = std::sqrt(within / static_cast<double>(sets));
-  return p;
+  std::vector<std::size_t> set_of(draws.size());
+  for (std::size_t d = 0; d < draws.size(); ++d) set_of[d] = d % sets;
+  const UncertaintySplit u = split_uncertainty(draws, set_of, sets);
+  return {sim::summarise(draws), u.sd_parameter, u.separable ? u.sd_chance : 0.0};
 }
 
 double share_below(const std::vector<double>& draws, double target) {

@@ -112,7 +112,9 @@ int run(const RunArgs& a, const std::atomic<bool>& interrupted) {
     std::cout << "Calibrated to " << s.calibration.area << "'s published figures (" << s.calibration.targets << ", "
               << s.calibration.date << "); replicate r runs with posterior draw r mod " << s.calibration.draws.size()
               << " (docs/calibration.md)\n";
-  if (!a.quiet) std::cout << report::text_table(r) << (a.breakdowns ? report::breakdown_table(r) : "") << std::flush;
+  if (!a.quiet)
+    std::cout << report::text_table(r) << report::uncertainty_table(r, s)
+              << (a.breakdowns ? report::breakdown_table(r) : "") << std::flush;
   // The HDF5 file and the CSV set succeed or fail together: all written in full, then all renamed into place.
   io::OutputSet outputs;
   io::write_hdf5(r, io::RunInfo{a.scenario, s.text, input::scenario_to_toml(s)}, out, outputs);

@@ -15,6 +15,8 @@ namespace yjsim::report {
 std::string text_table(const models::Results& r);
 // The breakdowns of `yjsim run --breakdowns`: the cohort by disposal, previous offences, sex and age, year by year.
 std::string breakdown_table(const models::Results& r);
+// For a calibrated scenario: each headline figure's spread split into parameter uncertainty and chance ("" else).
+std::string uncertainty_table(const models::Results& r, const models::Scenario& s);
 // The calibration check of `yjsim targets`.
 std::string format_target_table(const std::vector<analysis::TargetRow>& rows, const models::Results& r);
 // PRCC of each swept parameter on the key KPIs, ranked, as printed by `yjsim sweep`.

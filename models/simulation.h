@@ -26,6 +26,10 @@ struct RunOptions {
   // replicates do not depend on the other variants, so a front end that has them already (the desktop app,
   // when only another variant changed) reuses them instead.
   std::vector<bool> skip_variants;
+  // A variant that differs from the baseline by interventions alone simulates only the children who could take
+  // a place, from the month they first could, and takes everyone else from the baseline's run (exactly the same
+  // results: models/simulation.cpp follow_baseline). false: every variant in full (the test of that).
+  bool follow_baseline = true;
 };
 
 struct VariantResult {

@@ -17,6 +17,7 @@
 #include "models/pathway/month.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "models/pathway/phases.h"
 #include "sim/parallel.h"
@@ -87,6 +88,24 @@ void enter_new(const Context& c, People& people, std::size_t begin, std::size_t 
   for (std::size_t id = std::max(begin, before); id < stop; ++id) enter(c, people, id);
 }
 
+// Decisions that waited for a place: the round's places are allocated, then their months go on (a resumed
+// month can reach a second decision; eight rounds are more than any month needs).
+template <typename EachBlock>
+void resume_waiting(const Context& c, ReplicateState& st, long t, std::size_t bs, InterventionRun& run,
+                    EachBlock&& each_block) {
+  for (int round = 0; round < 8; ++round) {
+    bool waiting = false;
+    for (const auto& b : st.blocks) waiting |= !b.suspended.empty();
+    if (!waiting) break;
+    allocate_pathway(st, run, bs);
+    each_block([&](Block& b, std::size_t, std::size_t) {
+      std::vector<Suspended> resumed;
+      resumed.swap(b.suspended);
+      for (const auto& s : resumed) steps_5_to_9(c, st.people, b, s.id, t, s.phase, s.detected);
+    });
+  }
+}
+
 }  // namespace
 
 void step_month(const Context& c, ReplicateState& st, long t, std::size_t bs, InterventionRun& run) {
@@ -102,7 +121,12 @@ void step_month(const Context& c, ReplicateState& st, long t, std::size_t bs, In
     each_block([&](Block& b, std::size_t begin, std::size_t end) {
       enter_new(c, people, begin, end, t);
       for_due(c, people, begin, end, t, [&](std::size_t id) {
-        if (steps_1_to_3(c, people, b, id, t)) steps_5_to_9(c, people, b, id, t);
+        if (!steps_1_to_3(c, people, b, id, t)) return;
+        if (run.watch) {
+          PersonMonth pm{people, b, id, t, t - people.birth[id]};
+          watch_enrolment_asks(c, pm);
+        }
+        steps_5_to_9(c, people, b, id, t);
       });
     });
     return;
@@ -123,19 +147,43 @@ void step_month(const Context& c, ReplicateState& st, long t, std::size_t bs, In
       if (t - people.birth[id] < kExitAgeMonths) steps_5_to_9(c, people, b, id, t);
     });
   });
-  // Decisions that waited for a place: the round's places are allocated, then their months go on (a resumed
-  // month can reach a second decision; eight rounds are more than any month needs).
-  for (int round = 0; round < 8; ++round) {
-    bool waiting = false;
-    for (const auto& b : st.blocks) waiting |= !b.suspended.empty();
-    if (!waiting) break;
-    allocate_pathway(st, run, bs);
-    each_block([&](Block& b, std::size_t, std::size_t) {
-      std::vector<Suspended> resumed;
-      resumed.swap(b.suspended);
-      for (const auto& s : resumed) steps_5_to_9(c, people, b, s.id, t, s.phase, s.detected);
+  resume_waiting(c, st, t, bs, run, each_block);
+}
+
+void step_people(const Context& c, ReplicateState& st, long t, std::size_t bs, InterventionRun& run,
+                 const std::vector<std::uint32_t>& ids) {
+  if (st.blocks.empty()) return;
+  if (run.any_at_risk) throw std::logic_error("step_people: at_risk interventions scan everyone");
+  People& people = st.people;
+  const auto before = static_cast<std::size_t>(c.schedule.entered(t - 1));
+  const auto stop = static_cast<std::size_t>(c.schedule.entered(t));
+  const auto t16 = static_cast<std::int16_t>(t);
+  auto block = [&](std::size_t id) -> Block& { return st.blocks[id / bs]; };
+  auto each_due = [&](auto&& f) {  // as for_due, over `ids`
+    for (const std::size_t id : ids)
+      if (id < stop && people.wake[id] == t16) f(id);
+  };
+  for (const std::size_t id : ids)  // 1. entry (enter_new)
+    if (id >= before && id < stop) enter(c, people, id);
+  if (!run.any) {
+    each_due([&](std::size_t id) {
+      if (steps_1_to_3(c, people, block(id), id, t)) steps_5_to_9(c, people, block(id), id, t);
     });
+    return;
   }
+  open_month(run, t);
+  each_due([&](std::size_t id) {
+    if (!steps_1_to_3(c, people, block(id), id, t)) return;
+    PersonMonth pm{people, block(id), id, t, t - people.birth[id]};
+    collect_candidates(c, pm);
+  });
+  allocate_enrolments(c, st, run, t, bs);
+  each_due([&](std::size_t id) {
+    if (t - people.birth[id] < kExitAgeMonths) steps_5_to_9(c, people, block(id), id, t);
+  });
+  resume_waiting(c, st, t, bs, run, [&](auto&& f) {
+    for (auto& b : st.blocks) f(b, std::size_t{0}, std::size_t{0});
+  });
 }
 
 }  // namespace yjsim::models

@@ -211,7 +211,12 @@ void run_replicate(const Plan& plan, std::size_t r, std::uint64_t key, Results& 
     step_month(c0, burn, t, o.block_size, none);
   }
   const auto skipped = [&](std::size_t v) { return v < o.skip_variants.size() && o.skip_variants[v]; };
-  const bool baseline_runs = !skipped(0);
+  // A baseline that was not asked for still runs when two or more variants can follow it: that is cheaper than
+  // running them in full (the desktop app has the baseline already when the variants change).
+  std::size_t followers = 0;
+  for (std::size_t v = 1; v < variants.size(); ++v) followers += plan.follows[v] && !skipped(v);
+  const bool baseline_runs = !skipped(0) || followers >= 2;
+  const auto runs_here = [&](std::size_t v) { return !skipped(v) || (v == 0 && baseline_runs); };
   std::vector<InterventionRun> runs;  // each variant's interventions for this replicate
   for (std::size_t v = 0; v < variants.size(); ++v) runs.push_back(make_intervention_run(variants[v].interventions, variants[v].params, key));
   // The variants that follow the baseline are watched while it runs (AskWatch).
@@ -224,10 +229,10 @@ void run_replicate(const Plan& plan, std::size_t r, std::uint64_t key, Results& 
       watch.first_ask.emplace_back(plan.schedules[0].birth.size(), kNever);
     }
   std::size_t uses = 0;  // of the burn-in state, so that the last one can take it
-  for (std::size_t v = 0; v < variants.size(); ++v) uses += skipped(v) ? 0 : watched[v] == SIZE_MAX ? 1 : 2;
+  for (std::size_t v = 0; v < variants.size(); ++v) uses += !runs_here(v) ? 0 : watched[v] == SIZE_MAX ? 1 : 2;
   Tally baseline;
   for (std::size_t v = 0; v < variants.size(); ++v) {
-    if (skipped(v)) continue;
+    if (!runs_here(v)) continue;
     if (watched[v] != SIZE_MAX) {
       uses -= 2;
       res.variants[v].replicates[r] = finish(plan, v, follow_baseline(plan, v, key, burn, baseline, watch.first_ask[watched[v]], runs[v]));
@@ -246,13 +251,14 @@ void run_replicate(const Plan& plan, std::size_t r, std::uint64_t key, Results& 
       check_cancel(o);
       step_month(cv, st, t, o.block_size, run);
     }
-    if (v == 0) res.state_bytes[r] = state_bytes(st);
     Tally tally = empty_tally(plan, v);
     add_blocks(tally, st, 1);  // fixed block order
+    if (v == 0) baseline = tally;
+    if (skipped(v)) continue;  // the baseline, run only for the variants that follow it
+    if (v == 0) res.state_bytes[r] = state_bytes(st);
     if (o.keep_event_log)
       for (auto& b : st.blocks) res.variants[v].logs[r].insert(res.variants[v].logs[r].end(), b.log->begin(), b.log->end());
     res.variants[v].replicates[r] = finish(plan, v, tally);
-    if (v == 0) baseline = std::move(tally);
     if (o.progress) o.progress(done.fetch_add(1) + 1, total);
   }
 }

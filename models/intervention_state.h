@@ -9,6 +9,16 @@
 
 namespace yjsim::models {
 
+struct InterventionRun;
+
+// A run without interventions (the baseline) watched for variants that follow it (models/simulation.cpp): the
+// first month each person would ask for a place on any of a variant's interventions. Until that month the
+// person's path in the variant is the baseline's, so the variant simulates only people from their first ask.
+struct AskWatch {
+  std::vector<const InterventionRun*> runs;          // the variants watched
+  std::vector<std::vector<std::int16_t>> first_ask;  // [watched variant][person]: INT16_MAX if never
+};
+
 struct InterventionRun {
   const std::vector<Intervention>* list = nullptr;
   std::vector<double> rr;              // offending_rr drawn for this replicate
@@ -20,6 +30,7 @@ struct InterventionRun {
   // replicate, so drawn once per child; each block writes only its own people's entries.
   mutable std::vector<std::vector<std::uint8_t>> screened;
   bool any = false, any_at_risk = false;
+  AskWatch* watch = nullptr;           // without interventions: whose asks to note (each block its own people)
   std::size_t size() const { return list ? list->size() : 0; }
 };
 

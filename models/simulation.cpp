@@ -72,6 +72,7 @@ struct Plan {  // what is the same for every replicate
   long walk_stop;
   sim::Calendar calendar;
   std::vector<long> months_in_period;
+  std::vector<bool> follows;             // per variant: run by follow_baseline (may_follow)
 };
 
 void check_cancel(const RunOptions& o) {
@@ -80,14 +81,32 @@ void check_cancel(const RunOptions& o) {
 
 std::size_t block_count(std::size_t people, std::size_t block_size) { return (people + block_size - 1) / block_size; }
 
-KpiValues finish(const Plan& plan, std::size_t v, ReplicateState& st, std::vector<LogEvent>* log) {
+Tally empty_tally(const Plan& plan, std::size_t v) {
+  Tally t;
+  t.resize(plan.calendar.periods(), plan.calendar.years(), plan.scenario.variants[v].interventions.size());
+  return t;
+}
+
+// into += sign x o; o may count places on fewer interventions (none for the baseline). Exact: integer counts.
+void add_tally(Tally& into, const Tally& o, std::int64_t sign) {
+  for (std::size_t p = 0; p < into.period.size(); ++p)
+    for (std::size_t c = 0; c < into.period[p].size(); ++c) into.period[p][c] += sign * o.period[p][c];
+  for (std::size_t y = 0; y < into.ccs_year.size(); ++y) into.ccs_year[y] += sign * o.ccs_year[y];
+  for (std::size_t p = 0; p < into.starts.size(); ++p)
+    for (std::size_t k = 0; k < o.starts[p].size(); ++k) into.starts[p][k] += sign * o.starts[p][k];
+  for (std::size_t p = 0; p < into.cells.size(); ++p)
+    for (std::size_t c = 0; c < into.cells[p].size(); ++c) into.cells[p][c] += sign * o.cells[p][c];
+  for (std::size_t y = 0; y < into.year_cells.size(); ++y)
+    for (std::size_t c = 0; c < into.year_cells[y].size(); ++c) into.year_cells[y][c] += sign * o.year_cells[y][c];
+}
+
+void add_blocks(Tally& into, const ReplicateState& st, std::int64_t sign) {
+  for (const auto& b : st.blocks) add_tally(into, b.tally, sign);
+}
+
+KpiValues finish(const Plan& plan, std::size_t v, const Tally& tally) {
   const Params& p = plan.scenario.variants[v].params;
-  Tally total;
-  total.resize(plan.calendar.periods(), plan.calendar.years(), plan.scenario.variants[v].interventions.size());
-  for (auto& b : st.blocks) {  // fixed block order
-    total.merge(b.tally);
-    if (log && b.log) log->insert(log->end(), b.log->begin(), b.log->end());
-  }
+  Tally total = tally;
   for (long t = 0; t < plan.horizon; ++t)
     total.add(t / 3, Counter::population_month_ends, plan.schedules[v].population_10_17(t));
   const CostRates costs{p.costs.custody_place_year_gbp / 12.0, p.costs.remand_night_gbp * 365.25 / 12.0,
@@ -115,6 +134,65 @@ double state_bytes(const ReplicateState& st) {
   return bytes;
 }
 
+// A variant's state from the burn-in: its people, blocks and empty tallies for `interventions` places.
+void prepare(const Plan& plan, std::size_t v, ReplicateState& st, std::size_t interventions, bool log,
+             std::vector<std::vector<LogEvent>>& block_logs) {
+  const auto& o = plan.options;
+  const auto& sv = plan.schedules[v];
+  st.people.resize(sv.birth.size());
+  std::copy(sv.birth.begin(), sv.birth.end(), st.people.birth.begin());
+  st.blocks.resize(block_count(sv.birth.size(), o.block_size));
+  block_logs.assign(log ? st.blocks.size() : 0, {});
+  for (std::size_t b = 0; b < st.blocks.size(); ++b) {
+    st.blocks[b].tally.resize(plan.calendar.periods(), plan.calendar.years(), interventions);
+    st.blocks[b].log = log ? &block_logs[b] : nullptr;
+    st.blocks[b].candidates.assign(interventions, {});
+  }
+}
+
+// A variant that follows its baseline (Plan::follows): only people from the first month they would ask for a
+// place (AskWatch, noted in the baseline's run) are simulated, twice: with the variant's interventions and without
+// (the baseline again). Everyone else's path is the baseline's, and places are shared only among those who ask,
+// so the variant's counts are the baseline's plus the difference of the two: exactly the full simulation's.
+Tally follow_baseline(const Plan& plan, std::size_t v, std::uint64_t key, const ReplicateState& burn,
+                      const Tally& baseline, const std::vector<std::int16_t>& first_ask, const InterventionRun& made) {
+  const auto& o = plan.options;
+  const auto& variants = plan.scenario.variants;
+  const auto& sv = plan.schedules[v];
+  std::vector<std::vector<LogEvent>> no_logs;
+  ReplicateState with = burn, without = burn;
+  prepare(plan, v, with, variants[v].interventions.size(), false, no_logs);
+  prepare(plan, 0, without, 0, false, no_logs);
+  InterventionRun run = made, none;
+  const Context cv{variants[v].params, plan.derived[v], sv, key, plan.horizon, sv.last_month, plan.walk_stop, &run};
+  const Context c0{variants[0].params, plan.derived[0], plan.schedules[0], key, plan.horizon, sv.last_month,
+                   plan.walk_stop, &none};
+  std::vector<std::vector<std::uint32_t>> joining(static_cast<std::size_t>(sv.last_month + 1));
+  for (std::size_t id = 0; id < first_ask.size(); ++id)
+    if (first_ask[id] <= sv.last_month) joining[static_cast<std::size_t>(first_ask[id])].push_back(static_cast<std::uint32_t>(id));
+  std::vector<std::uint32_t> active;
+  for (long t = 0; t <= sv.last_month; ++t) {
+    check_cancel(o);
+    const auto& now = joining[static_cast<std::size_t>(t)];
+    if (!now.empty()) {  // their months so far: the baseline's, in both states
+      for (long m = 0; m < t; ++m) {
+        step_people(c0, with, m, o.block_size, none, now);
+        step_people(c0, without, m, o.block_size, none, now);
+      }
+      const auto mid = static_cast<std::ptrdiff_t>(active.size());
+      active.insert(active.end(), now.begin(), now.end());
+      std::inplace_merge(active.begin(), active.begin() + mid, active.end());
+    }
+    step_people(cv, with, t, o.block_size, run, active);
+    step_people(c0, without, t, o.block_size, none, active);
+  }
+  Tally total = empty_tally(plan, v);
+  add_tally(total, baseline, 1);
+  add_blocks(total, with, 1);
+  add_blocks(total, without, -1);
+  return total;
+}
+
 // Replicate `key` (its random-number address) into result slot `r`.
 void run_replicate(const Plan& plan, std::size_t r, std::uint64_t key, Results& res, std::atomic<long>& done,
                    long total) {
@@ -132,30 +210,55 @@ void run_replicate(const Plan& plan, std::size_t r, std::uint64_t key, Results& 
     check_cancel(o);
     step_month(c0, burn, t, o.block_size, none);
   }
-  for (std::size_t v = 0; v < variants.size(); ++v) {
-    if (v < o.skip_variants.size() && o.skip_variants[v]) continue;
-    ReplicateState st = v + 1 == variants.size() ? std::move(burn) : burn;
-    const auto& sv = plan.schedules[v];
-    st.people.resize(sv.birth.size());
-    std::copy(sv.birth.begin(), sv.birth.end(), st.people.birth.begin());
-    st.blocks.resize(block_count(sv.birth.size(), o.block_size));
-    std::vector<std::vector<LogEvent>> block_logs(o.keep_event_log ? st.blocks.size() : 0);
-    const auto& interventions = variants[v].interventions;
-    for (std::size_t b = 0; b < st.blocks.size(); ++b) {
-      st.blocks[b].tally.resize(plan.calendar.periods(), plan.calendar.years(), interventions.size());
-      st.blocks[b].log = o.keep_event_log ? &block_logs[b] : nullptr;
-      st.blocks[b].candidates.assign(interventions.size(), {});
+  const auto skipped = [&](std::size_t v) { return v < o.skip_variants.size() && o.skip_variants[v]; };
+  // A baseline that was not asked for still runs when two or more variants can follow it: that is cheaper than
+  // running them in full (the desktop app has the baseline already when the variants change).
+  std::size_t followers = 0;
+  for (std::size_t v = 1; v < variants.size(); ++v) followers += plan.follows[v] && !skipped(v);
+  const bool baseline_runs = !skipped(0) || followers >= 2;
+  const auto runs_here = [&](std::size_t v) { return !skipped(v) || (v == 0 && baseline_runs); };
+  std::vector<InterventionRun> runs;  // each variant's interventions for this replicate
+  for (std::size_t v = 0; v < variants.size(); ++v) runs.push_back(make_intervention_run(variants[v].interventions, variants[v].params, key));
+  // The variants that follow the baseline are watched while it runs (AskWatch).
+  AskWatch watch;
+  std::vector<std::size_t> watched(variants.size(), SIZE_MAX);
+  for (std::size_t v = 1; v < variants.size() && baseline_runs; ++v)
+    if (plan.follows[v] && !skipped(v)) {
+      watched[v] = watch.runs.size();
+      watch.runs.push_back(&runs[v]);
+      watch.first_ask.emplace_back(plan.schedules[0].birth.size(), kNever);
     }
-    InterventionRun run = make_intervention_run(interventions, variants[v].params, key);
+  std::size_t uses = 0;  // of the burn-in state, so that the last one can take it
+  for (std::size_t v = 0; v < variants.size(); ++v) uses += !runs_here(v) ? 0 : watched[v] == SIZE_MAX ? 1 : 2;
+  Tally baseline;
+  for (std::size_t v = 0; v < variants.size(); ++v) {
+    if (!runs_here(v)) continue;
+    if (watched[v] != SIZE_MAX) {
+      uses -= 2;
+      res.variants[v].replicates[r] = finish(plan, v, follow_baseline(plan, v, key, burn, baseline, watch.first_ask[watched[v]], runs[v]));
+      if (o.progress) o.progress(done.fetch_add(1) + 1, total);
+      continue;
+    }
+    ReplicateState st = --uses == 0 ? std::move(burn) : burn;
+    const auto& sv = plan.schedules[v];
+    std::vector<std::vector<LogEvent>> block_logs;
+    prepare(plan, v, st, variants[v].interventions.size(), o.keep_event_log, block_logs);
+    InterventionRun& run = runs[v];
     set_risk_thresholds(run, st.people.propensity, sv.birth, static_cast<std::size_t>(sv.entered(-1)));
+    if (v == 0 && !watch.runs.empty()) run.watch = &watch;
     const Context cv{variants[v].params, plan.derived[v], sv, key, plan.horizon, sv.last_month, plan.walk_stop, &run};
     for (long t = 0; t <= sv.last_month; ++t) {
       check_cancel(o);
       step_month(cv, st, t, o.block_size, run);
     }
+    Tally tally = empty_tally(plan, v);
+    add_blocks(tally, st, 1);  // fixed block order
+    if (v == 0) baseline = tally;
+    if (skipped(v)) continue;  // the baseline, run only for the variants that follow it
     if (v == 0) res.state_bytes[r] = state_bytes(st);
-    std::vector<LogEvent>* log = o.keep_event_log ? &res.variants[v].logs[r] : nullptr;
-    res.variants[v].replicates[r] = finish(plan, v, st, log);
+    if (o.keep_event_log)
+      for (auto& b : st.blocks) res.variants[v].logs[r].insert(res.variants[v].logs[r].end(), b.log->begin(), b.log->end());
+    res.variants[v].replicates[r] = finish(plan, v, tally);
     if (o.progress) o.progress(done.fetch_add(1) + 1, total);
   }
 }
@@ -173,6 +276,33 @@ double person_months(const EntrySchedule& s) {
   return total;
 }
 
+// Every parameter equal (the parameter table, the seed, the start and the needs flags).
+bool same_params(const Params& a, const Params& b) {
+  Params x = a, y = b;
+  for (const auto& d : parameter_table()) {
+    const auto sx = d.ref(x), sy = d.ref(y);
+    if (!std::equal(sx.begin(), sx.end(), sy.begin(), sy.end())) return false;
+  }
+  if (a.run.seed != b.run.seed || a.run.start != b.run.start || a.needs.size() != b.needs.size()) return false;
+  for (std::size_t k = 0; k < a.needs.size(); ++k)
+    if (a.needs[k].name != b.needs[k].name || a.needs[k].prevalence != b.needs[k].prevalence ||
+        a.needs[k].multiplier != b.needs[k].multiplier)
+      return false;
+  return true;
+}
+
+// A variant may follow the baseline (follow_baseline) when the baseline has no interventions (its run is the one
+// watched for asks) and the variant differs from it by interventions alone, none of them at_risk (a screen of
+// everyone each month), and no event log is asked for (its order would differ).
+bool may_follow(const Scenario& s, const RunOptions& o, std::size_t v) {
+  if (v == 0 || !o.follow_baseline || o.keep_event_log || !s.variants[0].interventions.empty() ||
+      !same_params(s.variants[v].params, s.baseline()))
+    return false;
+  for (const auto& iv : s.variants[v].interventions)
+    if (iv.target == Target::at_risk) return false;
+  return true;
+}
+
 bool same_rate_schedule(const Params& a, const Params& b) {
   return a.offending.base_rate == b.offending.base_rate && a.offending.age_rr == b.offending.age_rr;
 }
@@ -180,13 +310,14 @@ bool same_rate_schedule(const Params& a, const Params& b) {
 Plan make_plan(const Scenario& s, const RunOptions& o) {
   const Params& base = s.baseline();
   const auto horizon = static_cast<long>(base.run.months);
-  Plan plan{s, o, {}, {}, horizon, kNever, sim::Calendar(base.run.start, horizon), {}};
+  Plan plan{s, o, {}, {}, horizon, kNever, sim::Calendar(base.run.start, horizon), {}, {}};
   plan.derived.reserve(s.variants.size());
   for (const auto& v : s.variants) {
     plan.schedules.push_back(make_entry_schedule(v.params));
     plan.derived.emplace_back(v.params);
     if (!same_rate_schedule(v.params, base)) plan.walk_stop = 0;
   }
+  for (std::size_t v = 0; v < s.variants.size(); ++v) plan.follows.push_back(may_follow(s, o, v));
   for (long p = 0; p < plan.calendar.periods(); ++p) {
     const auto per = plan.calendar.period(p);
     plan.months_in_period.push_back(per.last_month - per.first_month + 1);

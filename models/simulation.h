@@ -22,10 +22,15 @@ struct RunOptions {
   std::size_t block_size = 1 << 14;                 // people per block (fixed: part of the result's definition)
   long first_replicate = 0;                         // run replicates [first, first + count) of the scenario's
   long replicate_count = -1;                        //   (-1: to the last); each is the same whatever the split
-  // Per variant: true = not run (its replicates stay empty, state_bytes too for the baseline). A variant's
+  // Per variant: true = not wanted (its replicates stay empty, state_bytes too for the baseline; a baseline not
+  // wanted still runs when two or more variants follow it, see follow_baseline below). A variant's
   // replicates do not depend on the other variants, so a front end that has them already (the desktop app,
   // when only another variant changed) reuses them instead.
   std::vector<bool> skip_variants;
+  // A variant that differs from the baseline by interventions alone simulates only the children who could take
+  // a place, from the month they first could, and takes everyone else from the baseline's run (exactly the same
+  // results: models/simulation.cpp follow_baseline). false: every variant in full (the test of that).
+  bool follow_baseline = true;
 };
 
 struct VariantResult {

@@ -18,8 +18,9 @@ void enter(const Context& c, People& people, std::size_t id) {
   const bool girl = sim::unit(w[1]) >= p.population.male_share;
   double propensity = z * (girl ? p.offending.girl_rr : 1.0);
   std::uint8_t needs = 0;
+  sim::Words wn{};
   for (std::size_t k = 0; k < p.needs.size(); ++k) {
-    const sim::Words wn = c.draw(Purpose::entry, id, 0, 1 + k / 4);
+    if (k % 4 == 0) wn = c.draw(Purpose::entry, id, 0, 1 + k / 4);  // four flags per draw
     if (sim::unit(wn[k % 4]) < p.needs[k].prevalence) {
       needs = static_cast<std::uint8_t>(needs | (1u << k));
       propensity *= p.needs[k].multiplier;

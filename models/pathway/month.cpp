@@ -17,6 +17,9 @@
 #include "models/pathway/month.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
 
 #include "models/pathway/phases.h"
 #include "sim/parallel.h"
@@ -59,14 +62,24 @@ void steps_5_to_9(const Context& c, People& people, Block& block, std::size_t id
   }
 }
 
+// Whether any of wake[0, 32) is the month whose 16 bits fill each lane of `months`: four people per 64-bit word;
+// a lane equal to the month becomes zero after the xor, and the borrow test below is exact for "any lane zero".
+// (A plain loop of 32 compares stays scalar at -O2: this is most of a national run's scan.)
+bool any_due32(const std::int16_t* wake, std::uint64_t months) {
+  std::uint64_t hit = 0;
+  for (int k = 0; k < 8; ++k) {
+    std::uint64_t x;
+    std::memcpy(&x, wake + 4 * k, sizeof x);
+    x ^= months;
+    hit |= (x - 0x0001000100010001ULL) & ~x & 0x8000800080008000ULL;
+  }
+  return hit != 0;
+}
+
 // First index in [i, end) whose wake month is t; most people are quiet, so test 32 at a time.
 std::size_t next_due(const std::int16_t* wake, std::size_t i, std::size_t end, std::int16_t t) {
-  while (i + 32 <= end) {
-    bool any = false;
-    for (std::size_t k = 0; k < 32; ++k) any |= wake[i + k] == t;
-    if (any) break;
-    i += 32;
-  }
+  const std::uint64_t months = 0x0001000100010001ULL * static_cast<std::uint16_t>(t);
+  while (i + 32 <= end && !any_due32(wake + i, months)) i += 32;
   while (i < end && wake[i] != t) ++i;
   return i;
 }
@@ -87,6 +100,24 @@ void enter_new(const Context& c, People& people, std::size_t begin, std::size_t 
   for (std::size_t id = std::max(begin, before); id < stop; ++id) enter(c, people, id);
 }
 
+// Decisions that waited for a place: the round's places are allocated, then their months go on (a resumed
+// month can reach a second decision; eight rounds are more than any month needs).
+template <typename EachBlock>
+void resume_waiting(const Context& c, ReplicateState& st, long t, std::size_t bs, InterventionRun& run,
+                    EachBlock&& each_block) {
+  for (int round = 0; round < 8; ++round) {
+    bool waiting = false;
+    for (const auto& b : st.blocks) waiting |= !b.suspended.empty();
+    if (!waiting) break;
+    allocate_pathway(st, run, bs);
+    each_block([&](Block& b, std::size_t, std::size_t) {
+      std::vector<Suspended> resumed;
+      resumed.swap(b.suspended);
+      for (const auto& s : resumed) steps_5_to_9(c, st.people, b, s.id, t, s.phase, s.detected);
+    });
+  }
+}
+
 }  // namespace
 
 void step_month(const Context& c, ReplicateState& st, long t, std::size_t bs, InterventionRun& run) {
@@ -102,7 +133,12 @@ void step_month(const Context& c, ReplicateState& st, long t, std::size_t bs, In
     each_block([&](Block& b, std::size_t begin, std::size_t end) {
       enter_new(c, people, begin, end, t);
       for_due(c, people, begin, end, t, [&](std::size_t id) {
-        if (steps_1_to_3(c, people, b, id, t)) steps_5_to_9(c, people, b, id, t);
+        if (!steps_1_to_3(c, people, b, id, t)) return;
+        if (run.watch) {
+          PersonMonth pm{people, b, id, t, t - people.birth[id]};
+          watch_enrolment_asks(c, pm);
+        }
+        steps_5_to_9(c, people, b, id, t);
       });
     });
     return;
@@ -123,19 +159,43 @@ void step_month(const Context& c, ReplicateState& st, long t, std::size_t bs, In
       if (t - people.birth[id] < kExitAgeMonths) steps_5_to_9(c, people, b, id, t);
     });
   });
-  // Decisions that waited for a place: the round's places are allocated, then their months go on (a resumed
-  // month can reach a second decision; eight rounds are more than any month needs).
-  for (int round = 0; round < 8; ++round) {
-    bool waiting = false;
-    for (const auto& b : st.blocks) waiting |= !b.suspended.empty();
-    if (!waiting) break;
-    allocate_pathway(st, run, bs);
-    each_block([&](Block& b, std::size_t, std::size_t) {
-      std::vector<Suspended> resumed;
-      resumed.swap(b.suspended);
-      for (const auto& s : resumed) steps_5_to_9(c, people, b, s.id, t, s.phase, s.detected);
+  resume_waiting(c, st, t, bs, run, each_block);
+}
+
+void step_people(const Context& c, ReplicateState& st, long t, std::size_t bs, InterventionRun& run,
+                 const std::vector<std::uint32_t>& ids) {
+  if (st.blocks.empty()) return;
+  if (run.any_at_risk) throw std::logic_error("step_people: at_risk interventions scan everyone");
+  People& people = st.people;
+  const auto before = static_cast<std::size_t>(c.schedule.entered(t - 1));
+  const auto stop = static_cast<std::size_t>(c.schedule.entered(t));
+  const auto t16 = static_cast<std::int16_t>(t);
+  auto block = [&](std::size_t id) -> Block& { return st.blocks[id / bs]; };
+  auto each_due = [&](auto&& f) {  // as for_due, over `ids`
+    for (const std::size_t id : ids)
+      if (id < stop && people.wake[id] == t16) f(id);
+  };
+  for (const std::size_t id : ids)  // 1. entry (enter_new)
+    if (id >= before && id < stop) enter(c, people, id);
+  if (!run.any) {
+    each_due([&](std::size_t id) {
+      if (steps_1_to_3(c, people, block(id), id, t)) steps_5_to_9(c, people, block(id), id, t);
     });
+    return;
   }
+  open_month(run, t);
+  each_due([&](std::size_t id) {
+    if (!steps_1_to_3(c, people, block(id), id, t)) return;
+    PersonMonth pm{people, block(id), id, t, t - people.birth[id]};
+    collect_candidates(c, pm);
+  });
+  allocate_enrolments(c, st, run, t, bs);
+  each_due([&](std::size_t id) {
+    if (t - people.birth[id] < kExitAgeMonths) steps_5_to_9(c, people, block(id), id, t);
+  });
+  resume_waiting(c, st, t, bs, run, [&](auto&& f) {
+    for (auto& b : st.blocks) f(b, std::size_t{0}, std::size_t{0});
+  });
 }
 
 }  // namespace yjsim::models

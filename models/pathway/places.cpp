@@ -59,18 +59,53 @@ void enrol(const Context& c, PersonMonth& pm, Record& r, std::uint8_t k) {
   if (c.reported(pm.t)) pm.block.tally.starts[static_cast<std::size_t>(c.period(pm.t))][k] += 1;
 }
 
+namespace {
+// Whether the person asks for a place on enrolment intervention k of `run` this month (after steps 1-3).
+bool asks_enrolment(const Context& c, const InterventionRun& run, std::size_t k, const PersonMonth& pm, const Record& r) {
+  const auto& iv = (*run.list)[k];
+  if (iv.target == Target::at_risk || iv.pathway() || (r.ever_enrolled >> k & 1u)) return false;
+  return fits(iv, run.needs_mask[k], pm) && eligible(iv, r, pm.t, pm.age) && takes_up(c, iv, pm.id);
+}
+
+// Whether a place on pathway intervention k of `run` would change the decision at `point` (w: its draw).
+bool asks_pathway(const InterventionRun& run, std::size_t k, Target point, const sim::Words& w) {
+  const auto& iv = (*run.list)[k];
+  const double share = point == Target::diversion ? iv.divert_share
+                       : point == Target::remand  ? iv.ryda_to_bail_share
+                                                  : iv.custody_to_community_share;
+  return sim::bernoulli(sim::unit(w[0]), share * iv.uptake);
+}
+
+bool at_point(const InterventionRun& run, std::size_t k, const PersonMonth& pm, Target point) {
+  const auto& iv = (*run.list)[k];
+  return iv.target == point && iv.pathway() && fits(iv, run.needs_mask[k], pm);
+}
+
+void note_ask(AskWatch& watch, std::size_t variant, const PersonMonth& pm) {
+  auto& first = watch.first_ask[variant][pm.id];
+  if (first == kNever) first = static_cast<std::int16_t>(pm.t);
+}
+}  // namespace
+
 void collect_candidates(const Context& c, PersonMonth& pm) {
   const auto& run = *c.effects;
   Record* r = pm.rec();
   if (!r) return;
   for (std::size_t k = 0; k < run.size(); ++k) {
+    if (!asks_enrolment(c, run, k, pm, *r)) continue;
     const auto& iv = (*run.list)[k];
-    if (iv.target == Target::at_risk || iv.pathway() || (r->ever_enrolled >> k & 1u)) continue;
-    if (!fits(iv, run.needs_mask[k], pm) || !eligible(iv, *r, pm.t, pm.age)) continue;
-    if (!takes_up(c, iv, pm.id)) continue;
     const auto w = c.draw(Purpose::places, pm.id, pm.t, name_key(iv.name));
     pm.block.candidates[k].push_back({pm.id, priority_of(iv, pm.people, pm.id), w[0]});
   }
+}
+
+void watch_enrolment_asks(const Context& c, PersonMonth& pm) {
+  AskWatch& watch = *c.effects->watch;
+  const Record* r = pm.rec();
+  if (!r) return;
+  for (std::size_t v = 0; v < watch.runs.size(); ++v)
+    for (std::size_t k = 0; k < watch.runs[v]->size(); ++k)
+      if (asks_enrolment(c, *watch.runs[v], k, pm, *r)) note_ask(watch, v, pm);
 }
 
 void scan_at_risk(const Context& c, People& people, Block& block, std::size_t begin, std::size_t end, long t) {
@@ -104,27 +139,44 @@ void scan_at_risk(const Context& c, People& people, Block& block, std::size_t be
   }
 }
 
+namespace {
+// A run without interventions watched for the variants: would any of theirs ask at this decision point?
+void watch_pathway_asks(const Context& c, PersonMonth& pm, Target point) {
+  AskWatch& watch = *c.effects->watch;
+  for (std::size_t v = 0; v < watch.runs.size(); ++v) {
+    const InterventionRun& run = *watch.runs[v];
+    for (std::size_t k = 0; k < run.size(); ++k) {
+      if (!at_point(run, k, pm, point)) continue;
+      if (asks_pathway(run, k, point, c.draw(Purpose::pathway, pm.id, pm.t, name_key((*run.list)[k].name)))) {
+        note_ask(watch, v, pm);
+        break;
+      }
+    }
+  }
+}
+}  // namespace
+
 PathwayAnswer pathway_place(const Context& c, PersonMonth& pm, Record& r, Target point) {
   const auto& run = *c.effects;
-  if (!run.any) return {};
+  if (!run.any) {
+    if (run.watch) watch_pathway_asks(c, pm, point);
+    return {};
+  }
   if (r.decided_month != pm.t) {
     r.decided_month = static_cast<std::int32_t>(pm.t);
     r.decided = r.granted = 0;
   }
   for (std::size_t k = 0; k < run.size(); ++k) {
     const auto& iv = (*run.list)[k];
-    if (iv.target != point || !iv.pathway() || !fits(iv, run.needs_mask[k], pm)) continue;
+    if (!at_point(run, k, pm, point)) continue;
     const auto bit = 1u << k;
     const auto k8 = static_cast<std::uint8_t>(k);
     if (r.decided & bit) {
       if (r.granted & bit) return {Ask::yes, k8, 0, 0};
       continue;
     }
-    const double share = point == Target::diversion ? iv.divert_share
-                         : point == Target::remand  ? iv.ryda_to_bail_share
-                                                    : iv.custody_to_community_share;
     const auto w = c.draw(Purpose::pathway, pm.id, pm.t, name_key(iv.name));
-    if (!sim::bernoulli(sim::unit(w[0]), share * iv.uptake)) continue;
+    if (!asks_pathway(run, k, point, w)) continue;
     if (!iv.limited()) return {Ask::yes, k8, 0, 0};
     return {Ask::wait, k8, priority_of(iv, pm.people, pm.id), w[1]};
   }

@@ -15,6 +15,9 @@ struct PersonMonth;
 // Enrolment-type eligibility of a person stepped this month (custody, released, transition, caseload,
 // court_order, cusp_of_custody, diversion): candidates into the person's block.
 void collect_candidates(const Context& c, PersonMonth& pm);
+// A run without interventions watched for variants (intervention_state.h AskWatch): notes the first month this
+// person (stepped this month, after steps 1-3) would ask for an enrolment place in each variant watched.
+void watch_enrolment_asks(const Context& c, PersonMonth& pm);
 // at_risk: children with no formal outcome flagged by the screen, scanned over [begin, end).
 void scan_at_risk(const Context& c, People& people, Block& block, std::size_t begin, std::size_t end, long t);
 // The month's enrolment places, over every block's candidates in block order; the chosen are enrolled.

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -88,7 +89,7 @@ Script::Script(const std::string& path, const std::map<std::string, std::string>
                                               "wait",          "wait_run",       "expect_text",
                                               "expect_widget", "expect_results", "expect_first_result_within",
                                               "expect_file",   "screenshot",     "echo",           "print",
-                                              "edit"};
+                                              "edit",          "expect_file_text"};
   std::string line;
   for (long n = 1; std::getline(in, line); ++n) {
     if (const auto hash = line.find('#');
@@ -102,7 +103,8 @@ Script::Script(const std::string& path, const std::map<std::string, std::string>
       throw sim::InputError(
           path, n, "", "\"" + c.verb + "\"",
           "click, double_click, type, key, wait, wait_run, expect_text, "
-          "expect_widget, expect_results, expect_first_result_within, expect_file, screenshot, echo, print, edit");
+          "expect_widget, expect_results, expect_first_result_within, expect_file, expect_file_text, screenshot, echo, "
+          "print, edit");
     for (std::string w; words >> w;) c.args.push_back(w);
     if (!c.args.empty()) {  // the rest of the line after the first argument, as typed (for `type`, `echo`)
       const auto first = line.find(c.args[0], line.find(c.verb) + c.verb.size());
@@ -313,6 +315,12 @@ void Script::expand(const Command& c) {
       std::error_code ec;
       const auto size = std::filesystem::file_size(a, ec);
       return !ec && size > 0 ? Status::Next : fail("no file " + a);
+    });
+  } else if (c.verb == "expect_file_text") {  // PATH TEXT: the file holds TEXT (a saved scenario's comments)
+    actions_.push_back([this, a, text = c.rest](ScriptHost&) {
+      std::ifstream in(a, std::ios::binary);
+      const std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      return in && !text.empty() && body.find(text) != std::string::npos ? Status::Next : fail("no \"" + text + "\" in " + a);
     });
   } else if (c.verb == "screenshot") {
     actions_.push_back([a](ScriptHost& h) {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <sstream>
 
+#include "analysis/board_summary.h"
 #include "report/format.h"
 #include "gui/results_view.h"
 #include "analysis/comparison.h"
@@ -19,6 +20,7 @@
 #include "models/scenario.h"
 #include "models/simulation.h"
 #include "sim/errors.h"
+#include "sim/summary.h"
 
 namespace yjsim::gui {
 
@@ -67,6 +69,18 @@ std::map<std::string, std::string> expected_cells(const models::Results& r) {
         cells[key + "/diff"] = difference_text(kpi, c.diff);
         cells[key + "/p"] = shares_text(shares(r, v, k, static_cast<std::size_t>(y), true));
       }
+    // The whole horizon's row: the library's horizon values, paired by replicate.
+    const auto base = analysis::horizon_values(r, 0, k);
+    for (std::size_t v = 0; v < r.variants.size(); ++v) {
+      const auto var = analysis::horizon_values(r, v, k);
+      std::vector<double> diff(base.size());
+      for (std::size_t i = 0; i < base.size(); ++i) diff[i] = var[i] - base[i];
+      const std::string key = "table/" + kpi + "/horizon/" + std::to_string(v);
+      cells[key + "/value"] = summary_text(kpi, sim::summarise(var));
+      if (v == 0) continue;
+      cells[key + "/diff"] = difference_text(kpi, sim::summarise(diff));
+      cells[key + "/p"] = shares_text(shares_of(diff, models::kpi_table()[static_cast<std::size_t>(k)].lower_is_better));
+    }
   }
   for (std::size_t v = 1; v < r.variants.size(); ++v) {
     const auto costs = analysis::cost_per_outcome_avoided(r, v);

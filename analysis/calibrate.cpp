@@ -486,6 +486,8 @@ Scenario calibrated_scenario(const input::TargetsFile& t, const CalibrationResul
   for (const auto& g : t.targets)
     c.fitted_to.push_back(g.kpi + (g.breakdown.empty() ? "" : " " + g.breakdown + "=" + g.category) + " " + g.period +
                           " = " + number(g.value) + (g.holdout ? " (held out)" : ""));
+  for (const auto& g : t.targets)  // the same, structured, for the board pack's charts and funnel plot
+    c.published.push_back({g.kpi, g.breakdown, g.category, g.value, g.period, g.cohort_size.value_or(0), g.holdout, g.source});
   for (const auto& q : r.parameters) {
     c.parameters.push_back(q.name);
     c.values.push_back(q.map);

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "gui/png_export.h"
+#include "gui/summary_csv.h"
 #include "gui/results_panel.h"
 #include "io/atomic_file.h"
 #include "io/writers.h"
@@ -468,7 +469,10 @@ void App::export_results(Purpose what, const std::string& path) {
       io::write_hdf5(*view_results_, io::RunInfo{state_.path, text, resolved}, path);
     } else {
       io::ensure_writable_dir(path);
-      io::write_csv(*view_results_, path);
+      io::OutputSet outputs;  // the KPI files and the summary table as shown, together or not at all
+      io::write_csv(*view_results_, path, outputs);
+      if (view_) outputs.add(path + "/summary.csv").write(summary_csv(*view_));
+      outputs.commit();
     }
     show("Exported the results to " + path, false);
   } catch (const std::exception& e) {

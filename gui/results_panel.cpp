@@ -207,10 +207,22 @@ ImVec4 diff_colour(const KpiView& k, const analysis::Comparison& c) {
   return ImGui::GetStyleColorVec4(ImGuiCol_Text);
 }
 
+// A table cell; its text wraps at the column's edge, so a table fits a laptop's width rather than being cut.
 void cell(UiRegistry& ui, const std::string& key, const std::string& text, ImVec4 colour) {
   ImGui::TableNextColumn();
+  ImGui::PushTextWrapPos(0);
   ImGui::TextColored(colour, "%s", text.c_str());
+  ImGui::PopTextWrapPos();
   ui.text(key, text);
+}
+
+// A row's first cell: the short label ("2018/19"), the months on hover.
+void row_label(const std::string& shown, const std::string& full) {
+  ImGui::TableNextColumn();
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(kGrey, "  %s", shown.c_str());
+  ImGui::PopTextWrapPos();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", full.c_str());
 }
 
 // One KPI: a title row, then a row per year with the baseline, the variant, the paired difference and the
@@ -220,14 +232,15 @@ void kpi_rows(const ResultsView& view, const KpiView& k, std::size_t v, UiRegist
   ImGui::TableNextRow();
   ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
   ImGui::TableNextColumn();
+  ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(kpi_short_title(k.kpi).c_str());
+  ImGui::PopTextWrapPos();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kpi_title(k.kpi).c_str());
   for (std::size_t y = 0; y < view.year_labels.size(); ++y) {
     const auto& c = k.by_year[v][y];
     const std::string key = "table/" + k.kpi + "/" + std::to_string(y) + "/";
     ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::TextColored(kGrey, "  %s", view.year_labels[y].c_str());
+    row_label(view.year_short[y], view.year_labels[y]);
     ui.text("year/" + std::to_string(y), view.year_labels[y]);
     cell(ui, key + "0/value", summary_text(k.kpi, c.baseline), normal);
     if (v == 0) continue;
@@ -235,19 +248,33 @@ void kpi_rows(const ResultsView& view, const KpiView& k, std::size_t v, UiRegist
     cell(ui, key + std::to_string(v) + "/diff", difference_text(k.kpi, c.diff), diff_colour(k, c));
     cell(ui, key + std::to_string(v) + "/p", shares_text(k.shares_by_year[v][y]), normal);
   }
+  // The whole horizon, the total a board plans over (analysis::horizon_values), after the years.
+  const auto& c = k.horizon[v];
+  const std::string key = "table/" + k.kpi + "/horizon/";
+  ImGui::TableNextRow();
+  row_label("Whole horizon", view.horizon_label);
+  ui.text("year/horizon", view.horizon_label);
+  cell(ui, key + "0/value", summary_text(k.kpi, c.baseline), normal);
+  if (v == 0) return;
+  cell(ui, key + std::to_string(v) + "/value", summary_text(k.kpi, c.variant), normal);
+  cell(ui, key + std::to_string(v) + "/diff", difference_text(k.kpi, c.diff), diff_colour(k, c));
+  cell(ui, key + std::to_string(v) + "/p", shares_text(k.horizon_shares[v]), normal);
 }
 
 // The table of variant `v` against the baseline (v = 0: the baseline alone).
 void comparison_table(const ResultsView& view, std::size_t v, UiRegistry& ui) {
+  // Columns share the panel's width (cells wrap): at 1280 x 720 all five are in view.
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
+                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable(("by_year" + std::to_string(v)).c_str(), v ? 5 : 2, flags)) return;
-  ImGui::TableSetupColumn("");
-  ImGui::TableSetupColumn("Baseline");
+  // Weights: a figure with its interval ("225.3 [164.4, 289.7]") on one line at 1280 x 720 where it can be.
+  const ImGuiTableColumnFlags stretch = ImGuiTableColumnFlags_WidthStretch;
+  ImGui::TableSetupColumn("", stretch, 1.1f);
+  ImGui::TableSetupColumn("Baseline", stretch, 1.5f);
   if (v) {
-    ImGui::TableSetupColumn("Variant");  // named above the table (a long name would widen the column)
-    ImGui::TableSetupColumn("Difference [90%]");
-    ImGui::TableSetupColumn("Better / same / worse");
+    ImGui::TableSetupColumn("Variant", stretch, 1.5f);  // named above the table (a long name would widen the column)
+    ImGui::TableSetupColumn("Difference [90%]", stretch, 1.3f);
+    ImGui::TableSetupColumn("Better / same / worse", stretch, 0.9f);
   }
   ImGui::TableHeadersRow();
   for (const auto& k : view.kpis) kpi_rows(view, k, v, ui);
@@ -312,6 +339,15 @@ void board_table(const ResultsView& view, UiRegistry& ui) {
     cell(ui, key + "/chance", shares_text(b.shares), normal);
   }
   ImGui::EndTable();
+  // The rest of the planner's question on the same screen: custody and cost over the horizon, value for money.
+  for (std::size_t v = 1; v <= view.answer.size(); ++v) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(variant_colour(v)), "%s:", view.variant_names[v].c_str());
+    ImGui::SameLine();
+    ImGui::TextUnformatted(view.answer[v - 1].c_str());
+    ImGui::PopTextWrapPos();
+    ui.text("board/" + std::to_string(v) + "/answer", view.answer[v - 1]);
+  }
 }
 
 void cost_table(const ResultsView& view, UiRegistry& ui) {
@@ -403,6 +439,43 @@ void value_table(const ResultsView& view, UiRegistry& ui) {
   }
 }
 
+// The same per year of the horizon (places funded, started, would take one, unused), folded until asked for.
+void capacity_by_year(const ResultsView& view, UiRegistry& ui) {
+  const bool open = ImGui::TreeNode("capacity_by_year", "Each year");
+  ui.item("capacity/by_year");
+  if (!open) return;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
+                                ImGuiTableFlags_SizingStretchProp;
+  if (ImGui::BeginTable("capacity_years", 6, flags)) {
+    for (const char* h : {"Intervention", "Year", "Places funded", "Started", "Would take one", "Unused"})
+      ImGui::TableSetupColumn(h);
+    ImGui::TableHeadersRow();
+    const ImVec4 normal = ImGui::GetStyleColorVec4(ImGuiCol_Text), amber{0.8f, 0.45f, 0.0f, 1};
+    bool one_variant = true;
+    for (const auto& c : view.capacity) one_variant &= c.variant == view.capacity.front().variant;
+    for (const auto& c : view.capacity)
+      for (std::size_t y = 0; y < c.starts_year.size() && y < view.year_short.size(); ++y) {
+        const std::string key = "capacity/" + c.variant + "/" + c.intervention + "/year/" + std::to_string(y);
+        const double funded = y < c.places_funded_year.size() ? c.places_funded_year[y] : std::nan("");
+        const bool demand = c.demand_known && y < c.demand_year.size();
+        const bool beyond = c.limited && demand && c.demand_year[y].mean < funded;
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(y ? "" : (one_variant ? c.intervention : c.variant + ": " + c.intervention).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(view.year_short[y].c_str());
+        cell(ui, key + "/funded", c.limited ? format_number(funded, std::floor(funded) == funded ? 0 : 1) : "unlimited",
+             beyond ? amber : normal);
+        cell(ui, key + "/starts", format_number(c.starts_year[y].mean, 1), normal);
+        cell(ui, key + "/demand", demand ? format_number(c.demand_year[y].mean, 1) : c.limited ? "not computed" : "as started",
+             demand ? normal : kGrey);
+        cell(ui, key + "/unused", c.limited ? format_number(funded - c.starts_year[y].mean, 1) : "-", beyond ? amber : normal);
+      }
+    ImGui::EndTable();
+  }
+  ImGui::TreePop();
+}
+
 // Capacity per intervention (analysis/capacity.h): places funded, started and wanted (the demand run, from the
 // worker), unused places, the contract's cost, and the board pack's warnings (places beyond demand).
 void capacity_table(const ResultsView& view, const Snapshot& run, UiRegistry& ui) {
@@ -460,6 +533,7 @@ void capacity_table(const ResultsView& view, const Snapshot& run, UiRegistry& ui
     }
     ImGui::EndTable();
   }
+  capacity_by_year(view, ui);
   std::string all;
   for (const auto& w : warnings) {
     ImGui::PushTextWrapPos(0);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analysis/board_summary.h"
 #include "models/kpis.h"
 #include "report/format.h"
 #include "gui/app_state.h"
@@ -18,10 +19,13 @@ const std::vector<std::string>& shown_kpis() {
 }
 
 Shares shares(const models::Results& r, std::size_t variant, int kpi, std::size_t slot, bool by_year) {
-  const bool lower = models::kpi_table()[static_cast<std::size_t>(kpi)].lower_is_better;
+  return shares_of(r.diffs(variant, kpi, slot, by_year), models::kpi_table()[static_cast<std::size_t>(kpi)].lower_is_better);
+}
+
+Shares shares_of(const std::vector<double>& diffs, bool lower) {
   Shares s;
   long better = 0, same = 0, worse = 0;
-  for (double d : r.diffs(variant, kpi, slot, by_year)) {
+  for (double d : diffs) {
     if (std::isnan(d)) continue;
     ++s.replicates;
     if (d == 0)
@@ -57,7 +61,7 @@ void add(Band& b, const sim::Summary& s) {
 void small_counts(const models::Results& r, KpiView& k);
 
 KpiView kpi_view(const models::Results& r, const std::string& name) {
-  KpiView k{name, {}, {}, {}, {}, "", {}, {}, {}};
+  KpiView k{name, {}, {}, {}, {}, {}, {}, "", {}, {}, {}};
   const int kpi = models::kpi_index(name);
   for (std::size_t v = 0; v < r.variants.size(); ++v) {
     Band level, diff;
@@ -76,6 +80,14 @@ KpiView kpi_view(const models::Results& r, const std::string& name) {
     }
     k.by_year.push_back(std::move(years));
     k.shares_by_year.push_back(std::move(year_shares));
+    // Over the whole horizon, paired by replicate as the years are.
+    const auto base = analysis::horizon_values(r, 0, kpi), var = analysis::horizon_values(r, v, kpi);
+    std::vector<double> paired(base.size());
+    for (std::size_t i = 0; i < base.size(); ++i) paired[i] = var[i] - base[i];
+    const Shares sh = shares_of(paired, models::kpi_table()[static_cast<std::size_t>(kpi)].lower_is_better);
+    k.horizon.push_back({sim::summarise(base), sim::summarise(var), sim::summarise(paired),
+                         sh.replicates ? sh.better : std::nan("")});
+    k.horizon_shares.push_back(sh);
   }
   small_counts(r, k);
   return k;
@@ -234,6 +246,8 @@ ResultsView make_view(const models::Results& r, const models::Scenario* scenario
                                                    : "Year " + std::to_string(y + 1));
     view.year_x.push_back(0.5 * static_cast<double>(y * 12 + std::min(cal.months(), y * 12 + 12)));
   }
+  const std::string span = month_label(cal.at(0)) + " to " + month_label(cal.at(cal.months() - 1));
+  view.horizon_label = "Whole horizon (" + span + ")";
   for (const auto& name : shown_kpis()) view.kpis.push_back(kpi_view(r, name));
   view.cost_per_outcome.resize(r.variants.size());
   for (std::size_t v = 1; v < r.variants.size(); ++v)
@@ -259,6 +273,27 @@ ResultsView make_view(const models::Results& r, const models::Scenario* scenario
       view.spent.push_back(spent);
     }
     for (std::size_t v = 1; v < r.variants.size(); ++v) view.value.push_back(analysis::value_for_money(r, *scenario, v));
+    const int custody = models::kpi_index("custodial_sentences");
+    const auto base = analysis::horizon_values(r, 0, custody);
+    for (std::size_t v = 1; v < r.variants.size(); ++v) {
+      const auto var = analysis::horizon_values(r, v, custody);
+      std::vector<double> diff(base.size());
+      for (std::size_t i = 0; i < base.size(); ++i) diff[i] = var[i] - base[i];
+      const auto& vfm = view.value[v - 1];
+      const sim::Summary d = sim::summarise(diff);
+      const bool unclear = !(d.p5 > 0 || d.p95 < 0);
+      view.answer.push_back(
+          "Over the whole horizon: custodial sentences " + report::format_value("custodial_sentences", sim::summarise(base).mean) +
+          " without, " + report::format_value("custodial_sentences", sim::summarise(var).mean) + " with (" +
+          report::difference_text("custodial_sentences", d) + (d.p5 == 0 && d.p95 == 0 ? ": no change" : unclear ? ": too few children to tell" : "") +
+          "); extra cost " + report::extra_cost_text(vfm.extra_cost) + "; chance of a net saving " +
+          report::format_probability(vfm.fully_loaded.p_net_saving) + "; benefit-cost ratio " +
+          (std::isnan(vfm.fully_loaded.bcr) ? std::string("n/a")
+                                            : report::format_number(vfm.fully_loaded.bcr, 2) + " [" +
+                                                  report::format_number(vfm.fully_loaded.bcr_low, 2) + ", " +
+                                                  report::format_number(vfm.fully_loaded.bcr_high, 2) + "]") +
+          ".");
+    }
   }
   return view;
 }

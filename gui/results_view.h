@@ -28,6 +28,7 @@ struct Shares {
   long replicates = 0;  // with a defined difference
 };
 Shares shares(const models::Results& r, std::size_t variant, int kpi, std::size_t slot, bool by_year);
+Shares shares_of(const std::vector<double>& diffs, bool lower_is_better);  // of paired differences
 std::string shares_text(const Shares& s);  // "62% / 30% / 8%"; "no change" when every replicate ties
 
 struct KpiView {
@@ -36,6 +37,9 @@ struct KpiView {
   std::vector<Band> differences;  // [variant] per period: paired, variant minus baseline
   std::vector<std::vector<analysis::Comparison>> by_year;  // [variant][year] against the baseline
   std::vector<std::vector<Shares>> shares_by_year;         // [variant][year]
+  // The whole horizon (analysis::horizon_values: sums, a population's mean over months, a rate's ratio of sums).
+  std::vector<analysis::Comparison> horizon;  // [variant] against the baseline
+  std::vector<Shares> horizon_shares;         // [variant]
   // Few events (custodial sentences in a borough): the chart shows yearly totals of `count_kpi` instead of
   // quarterly rates, with the spread of a year's total as shares ("0: 12%, 1: 25%, ...").
   std::string count_kpi;                  // "" : the quarterly chart
@@ -77,6 +81,7 @@ struct ResultsView {
   std::vector<std::string> year_labels;    // "2018/19 (Apr 2018 to Mar 2019)", or "Year 1 (...)"
   std::vector<std::string> year_short;     // "2018/19", or "Year 1"
   std::vector<double> year_x;              // the middle of each year, in months from the start
+  std::string horizon_label;               // "Whole horizon (Apr 2018 to Mar 2022)"
   std::vector<KpiView> kpis;               // as shown_kpis()
   std::vector<CohortMark> cohorts;
   std::vector<std::vector<analysis::CostPerOutcome>> cost_per_outcome;  // [variant]; empty for the baseline
@@ -87,6 +92,9 @@ struct ResultsView {
   std::vector<analysis::CapacityRow> capacity;
   bool demand_needed = false;  // an intervention has a limited number of places
   std::vector<analysis::ValueForMoney> value;  // [variant - 1]
+  // [variant - 1]: the planner's question in a line, over the whole horizon: custodial sentences and cost
+  // (paired differences with 90% intervals), the chance of a net saving and the benefit-cost ratio.
+  std::vector<std::string> answer;
   // Per capacity row, GBP over the horizon: the contract (places funded at the price per place, and the fixed
   // cost for the months it runs; NaN when places are unlimited) and the spending of the places started (mean),
   // as models/simulation.cpp charges it.

@@ -6,10 +6,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <sstream>
 
+#include "analysis/board_summary.h"
 #include "report/format.h"
 #include "gui/results_view.h"
 #include "analysis/comparison.h"
@@ -18,6 +20,7 @@
 #include "models/scenario.h"
 #include "models/simulation.h"
 #include "sim/errors.h"
+#include "sim/summary.h"
 
 namespace yjsim::gui {
 
@@ -66,6 +69,18 @@ std::map<std::string, std::string> expected_cells(const models::Results& r) {
         cells[key + "/diff"] = difference_text(kpi, c.diff);
         cells[key + "/p"] = shares_text(shares(r, v, k, static_cast<std::size_t>(y), true));
       }
+    // The whole horizon's row: the library's horizon values, paired by replicate.
+    const auto base = analysis::horizon_values(r, 0, k);
+    for (std::size_t v = 0; v < r.variants.size(); ++v) {
+      const auto var = analysis::horizon_values(r, v, k);
+      std::vector<double> diff(base.size());
+      for (std::size_t i = 0; i < base.size(); ++i) diff[i] = var[i] - base[i];
+      const std::string key = "table/" + kpi + "/horizon/" + std::to_string(v);
+      cells[key + "/value"] = summary_text(kpi, sim::summarise(var));
+      if (v == 0) continue;
+      cells[key + "/diff"] = difference_text(kpi, sim::summarise(diff));
+      cells[key + "/p"] = shares_text(shares_of(diff, models::kpi_table()[static_cast<std::size_t>(k)].lower_is_better));
+    }
   }
   for (std::size_t v = 1; v < r.variants.size(); ++v) {
     const auto costs = analysis::cost_per_outcome_avoided(r, v);
@@ -88,7 +103,7 @@ Script::Script(const std::string& path, const std::map<std::string, std::string>
                                               "wait",          "wait_run",       "expect_text",
                                               "expect_widget", "expect_results", "expect_first_result_within",
                                               "expect_file",   "screenshot",     "echo",           "print",
-                                              "edit"};
+                                              "edit",          "expect_file_text"};
   std::string line;
   for (long n = 1; std::getline(in, line); ++n) {
     if (const auto hash = line.find('#');
@@ -102,7 +117,8 @@ Script::Script(const std::string& path, const std::map<std::string, std::string>
       throw sim::InputError(
           path, n, "", "\"" + c.verb + "\"",
           "click, double_click, type, key, wait, wait_run, expect_text, "
-          "expect_widget, expect_results, expect_first_result_within, expect_file, screenshot, echo, print, edit");
+          "expect_widget, expect_results, expect_first_result_within, expect_file, expect_file_text, screenshot, echo, "
+          "print, edit");
     for (std::string w; words >> w;) c.args.push_back(w);
     if (!c.args.empty()) {  // the rest of the line after the first argument, as typed (for `type`, `echo`)
       const auto first = line.find(c.args[0], line.find(c.verb) + c.verb.size());
@@ -313,6 +329,12 @@ void Script::expand(const Command& c) {
       std::error_code ec;
       const auto size = std::filesystem::file_size(a, ec);
       return !ec && size > 0 ? Status::Next : fail("no file " + a);
+    });
+  } else if (c.verb == "expect_file_text") {  // PATH TEXT: the file holds TEXT (a saved scenario's comments)
+    actions_.push_back([this, a, text = c.rest](ScriptHost&) {
+      std::ifstream in(a, std::ios::binary);
+      const std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      return in && !text.empty() && body.find(text) != std::string::npos ? Status::Next : fail("no \"" + text + "\" in " + a);
     });
   } else if (c.verb == "screenshot") {
     actions_.push_back([a](ScriptHost& h) {

@@ -29,6 +29,20 @@ std::string numbers(const std::vector<double>& v) {
   return out + "]";
 }
 
+// The targets as the board pack draws them (models::PublishedFigure), one inline table a line.
+std::string published(const std::vector<models::PublishedFigure>& figures) {
+  std::string out = "# the area's published figures, for the board pack's charts and funnel plot\npublished = [\n";
+  for (const auto& f : figures) {
+    out += "  { kpi = " + quoted(f.kpi);
+    if (!f.breakdown.empty()) out += ", breakdown = " + quoted(f.breakdown) + ", category = " + quoted(f.category);
+    out += ", value = " + shortest(f.value) + ", period = " + quoted(f.period);
+    if (f.cohort_size > 0) out += ", cohort_size = " + shortest(f.cohort_size);
+    if (f.holdout) out += ", holdout = true";
+    out += ", source = " + quoted(f.source) + " },\n";
+  }
+  return out + "]\n";
+}
+
 // The base text with a relative catalogue path made relative to the output's folder.
 std::string relocated(const TargetsFile& t, const std::string& out_path) {
   std::string text = t.base.text;
@@ -71,7 +85,9 @@ std::string calibrated_scenario_toml(const TargetsFile& t, const models::Calibra
       << "method = " << quoted(c.method) << '\n'
       << "fitted_to = [\n";
   for (const auto& f : c.fitted_to) out << "  " << quoted(f) << ",\n";
-  out << "]\n"
+  out << "]\n";
+  if (!c.published.empty()) out << published(c.published);
+  out
       << "start = " << quoted(p.run.start.iso()) << "  # run.start: the first month of the area's figures\n"
       << "# the area's population (the targets file's [population], else the base scenario's)\n"
       << "population = { size_10_17 = " << sim::shortest_text(p.population.size_10_17) << ", age_shares = "

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "input/toml_util.h"
+#include "models/kpis.h"
 #include "sim/errors.h"
 
 namespace yjsim::input {
@@ -336,6 +337,8 @@ class Reader {
         const auto* a = value.as_array();
         if (!a) fail(value, field, describe(value), "an array of strings");
         for (std::size_t i = 0; i < a->size(); ++i) c.fitted_to.push_back(string_of(*a->get(i), field));
+      } else if (k == "published") {
+        published(value, field, c);
       } else if (k == "parameters") {
         const auto* a = value.as_array();
         if (!a) fail(value, field, describe(value), "an array of parameter names");
@@ -351,8 +354,8 @@ class Reader {
           c.draws.push_back(numbers(*a->get(i), fi));
         }
       } else {
-        fail(value, field, "an unknown key", "area, date, targets, method, fitted_to, start, population, parameters, "
-             "values, draws");
+        fail(value, field, "an unknown key", "area, date, targets, method, fitted_to, published, start, population, "
+             "parameters, values, draws");
       }
     }
     c.area = text("area");
@@ -368,6 +371,47 @@ class Reader {
       } catch (const std::invalid_argument& e) {
         fail(*t->get("parameters"), "calibration.parameters", "\"" + c.parameters[i] + "\"", e.what());
       }
+    }
+  }
+
+  // `published`: the targets as `yjsim calibrate` wrote them, one table per figure (optional: older files lack it).
+  void published(const toml::node& node, const std::string& field, Calibration& c) {
+    const auto* a = node.as_array();
+    if (!a) fail(node, field, describe(node), "an array of tables {kpi, value, period, ...}");
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const std::string fi = field + "[" + std::to_string(i) + "]";
+      const auto* t = a->get(i)->as_table();
+      if (!t) fail(*a->get(i), fi, describe(*a->get(i)), "a table {kpi, value, period, ...}");
+      PublishedFigure f;
+      for (const auto& [key, v] : *t) {
+        const std::string k(key.str()), fk = fi + "." + k;
+        if (k == "kpi") f.kpi = string_of(v, fk);
+        else if (k == "breakdown") f.breakdown = string_of(v, fk);
+        else if (k == "category") f.category = string_of(v, fk);
+        else if (k == "value") f.value = number(v, fk);
+        else if (k == "cohort_size") f.cohort_size = number(v, fk);
+        else if (k == "source") f.source = string_of(v, fk);
+        else if (k == "holdout") {
+          if (!v.is_boolean()) fail(v, fk, describe(v), "true or false");
+          f.holdout = v.as_boolean()->get();
+        } else if (k == "period") {
+          f.period = string_of(v, fk);
+          const auto dots = f.period.find("..");
+          if (dots == std::string::npos || !sim::YearMonth::parse(f.period.substr(0, dots)) ||
+              !sim::YearMonth::parse(f.period.substr(dots + 2)))
+            fail(v, fk, describe(v), "\"YYYY-MM..YYYY-MM\"");
+        } else {
+          fail(v, fk, "an unknown key", "kpi, breakdown, category, value, period, cohort_size, holdout, source");
+        }
+      }
+      if (f.kpi.empty() || f.period.empty() || !t->get("value"))
+        fail(*a->get(i), fi, describe(*a->get(i)), "a table with kpi, value and period");
+      try {
+        (void)models::kpi_index(f.kpi);
+      } catch (const std::out_of_range&) {
+        fail(*t->get("kpi"), fi + ".kpi", "\"" + f.kpi + "\"", "a KPI of docs/kpis.md");
+      }
+      c.published.push_back(std::move(f));
     }
   }
 

@@ -1,5 +1,6 @@
 #include "input/scenario_writer.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -180,57 +181,137 @@ struct KeyComments {
 };
 
 struct FileComments {
-  std::vector<std::string> header;                        // the opening comment block
-  std::map<std::string, KeyComments> keys;                // "section.key"
+  std::vector<std::string> header;                     // the opening comment block
+  std::map<std::string, KeyComments> keys;             // "<block>.key" (block_id)
+  std::map<std::string, std::vector<std::string>> headers;  // comments above a "[section]"/"[[array]]" line, by block
 };
 
-// Tracks the [section] a line is in; "" inside [[arrays]] (their keys are not matched).
-bool section_line(const std::string& t, std::string& section) {
-  if (t.rfind("[[", 0) == 0) {
-    section.clear();
-    return true;
+// A "[section]" or "[[array]]" line: its path ("variant.intervention") and whether it is an array element.
+// A line of a multi-line array ("[0.05, 0.95],") is not one: a header's name starts with a letter or a quote.
+bool header_line(const std::string& t, std::string& path, bool& array) {
+  if (t.size() < 3 || t[0] != '[') return false;
+  array = t[1] == '[';
+  const std::size_t open = array ? 2 : 1;
+  const auto close = t.find(']', open);
+  if (close == std::string::npos) return false;
+  const std::string name = trim(t.substr(open, close - open));
+  if (name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '"')) return false;
+  for (char c : name)
+    if (c == ',' || c == '[') return false;
+  path = name;
+  return true;
+}
+
+// The string value of `key = "..."` on a line, or "".
+std::string string_value(const std::string& t, const char* key) {
+  const auto eq = t.find('=');
+  if (eq == std::string::npos || trim(t.substr(0, eq)) != key) return "";
+  try {
+    const toml::table x = parse_toml("v = " + trim(t.substr(eq + 1)), "");
+    return x.get("v") && x.get("v")->is_string() ? x.get("v")->value<std::string>().value_or("") : "";
+  } catch (const std::exception&) {
+    return "";
   }
-  if (t.rfind("[", 0) == 0) {
-    const auto close = t.find(']');
-    section = close == std::string::npos ? "" : trim(t.substr(1, close - 1));
-    return true;
+}
+
+// A text cut into blocks at each header line, each with an id that names the same block in another text:
+// "run", "variant[mentoring].offending", "variant[mentoring].intervention[mentoring_cusp]", "intervention[panel]"
+// (array elements by their name, else their `use`), so that the comments inside [[variant]] and
+// [[intervention]] are found again whatever the order of keys and blocks.
+struct Block {
+  std::string id;
+  std::vector<std::string> lines;  // the header line first (none for the top of the file)
+  std::vector<std::string> above;  // comment lines just above the header (in the original)
+};
+
+std::vector<Block> blocks(const std::string& text) {
+  std::vector<Block> out(1);
+  std::vector<std::string> paths(1), names(1);  // per block: its path, and its own name (array elements)
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    const std::string t = trim(line);
+    std::string path;
+    bool array = false;
+    if (header_line(t, path, array)) {
+      Block b;
+      while (!out.back().lines.empty() && trim(out.back().lines.back()).rfind('#', 0) == 0) {  // comments above
+        b.above.insert(b.above.begin(), trim(out.back().lines.back()));
+        out.back().lines.pop_back();
+      }
+      b.lines.push_back(line);
+      out.push_back(std::move(b));
+      paths.push_back((array ? "[]" : "") + path);
+      names.emplace_back();
+      continue;
+    }
+    if (paths.back().rfind("[]", 0) == 0) {  // an element's name wins over its `use` (the template's name)
+      if (const std::string n = string_value(t, "name"); !n.empty()) names.back() = n;
+      else if (const std::string u = string_value(t, "use"); !u.empty() && names.back().empty()) names.back() = "use:" + u;
+    }
+    out.back().lines.push_back(line);
   }
-  return false;
+  // Ids: an array element's path segments carry the name of the element they belong to.
+  std::map<std::string, std::string> current;  // array path -> the id of its latest element
+  for (std::size_t i = 1; i < out.size(); ++i) {
+    const bool array = paths[i].rfind("[]", 0) == 0;
+    const std::string path = array ? paths[i].substr(2) : paths[i];
+    // The longest array path that prefixes this one is its parent element ("variant" for "variant.offending").
+    std::string parent, rest = path, longest;
+    for (const auto& [p, id] : current)
+      if (path.size() > p.size() && path.compare(0, p.size(), p) == 0 && path[p.size()] == '.' && p.size() > longest.size()) {
+        longest = p;
+        parent = id;
+        rest = path.substr(p.size() + 1);
+      }
+    std::string name = names[i];
+    if (name.rfind("use:", 0) == 0) name = name.substr(4);
+    out[i].id = (parent.empty() ? "" : parent + ".") + rest + (array ? "[" + name + "]" : "");
+    if (array) current[path] = out[i].id;
+  }
+  return out;
 }
 
 FileComments file_comments(const std::string& original) {
   FileComments f;
-  std::istringstream in(original);
-  std::string section;
+  const std::vector<Block> bs = blocks(original);
+  // The opening comment: the comment paragraphs before the first key or header, each ended by a blank line.
   std::vector<std::string> pending;
-  bool in_header = true;
-  for (std::string line; std::getline(in, line);) {
+  for (const auto& line : bs.front().lines) {
     const std::string t = trim(line);
     if (t.empty()) {
-      if (in_header && !pending.empty()) {
+      if (!pending.empty()) {
         f.header.insert(f.header.end(), pending.begin(), pending.end());
         f.header.push_back("");
       }
       pending.clear();
-      continue;
-    }
-    if (t[0] == '#') {
+    } else if (t[0] == '#') {
       pending.push_back(t);
-      continue;
+    } else {
+      break;
     }
-    in_header = false;
-    if (section_line(t, section)) {
-      pending.clear();
-      continue;
-    }
-    const auto eq = t.find('=');
-    if (eq != std::string::npos && !section.empty()) {
-      const auto hash = comment_at(t);
-      KeyComments k{pending, hash == std::string::npos ? "" : t.substr(hash),
-                    trim(t.substr(eq + 1, hash == std::string::npos ? std::string::npos : hash - eq - 1))};
-      f.keys[section + "." + trim(t.substr(0, eq))] = std::move(k);
-    }
+  }
+  for (const auto& b : bs) {
+    if (!b.id.empty() && !b.above.empty()) f.headers[b.id] = b.above;
     pending.clear();
+    for (std::size_t i = b.id.empty() ? 0 : 1; i < b.lines.size(); ++i) {
+      const std::string t = trim(b.lines[i]);
+      if (t.empty()) {
+        pending.clear();
+        continue;
+      }
+      if (t[0] == '#') {
+        pending.push_back(t);
+        continue;
+      }
+      const auto eq = t.find('=');
+      if (eq != std::string::npos && !b.id.empty()) {
+        const auto hash = comment_at(t);
+        KeyComments k{pending, hash == std::string::npos ? "" : t.substr(hash),
+                      trim(t.substr(eq + 1, hash == std::string::npos ? std::string::npos : hash - eq - 1))};
+        f.keys[b.id + "." + trim(t.substr(0, eq))] = std::move(k);
+      }
+      pending.clear();
+    }
   }
   return f;
 }
@@ -269,6 +350,23 @@ bool same(const Intervention& a, const Intervention& b) {
   return x.str() == y.str();
 }
 
+// The area's published figures, as `yjsim calibrate` writes them (input/calibration_writer.cpp).
+toml::array published(const std::vector<PublishedFigure>& figures) {
+  toml::array a;
+  for (const auto& f : figures) {
+    toml::table t{{"kpi", f.kpi}};
+    if (!f.breakdown.empty()) t.insert("breakdown", f.breakdown);
+    if (!f.category.empty()) t.insert("category", f.category);
+    t.insert("value", f.value);
+    t.insert("period", f.period);
+    if (f.cohort_size > 0) t.insert("cohort_size", f.cohort_size);
+    if (f.holdout) t.insert("holdout", true);
+    t.insert("source", f.source);
+    a.push_back(std::move(t));
+  }
+  return a;
+}
+
 // The calibration (docs/calibration.md): its start and population are already in [run] and [population].
 toml::table calibration(const Calibration& c) {
   toml::table t;
@@ -286,6 +384,7 @@ toml::table calibration(const Calibration& c) {
     draws.push_back(std::move(row));
   }
   t.insert("fitted_to", std::move(fitted));
+  if (!c.published.empty()) t.insert("published", published(c.published));
   t.insert("parameters", std::move(names));
   t.insert("values", std::move(values));
   t.insert("draws", std::move(draws));
@@ -336,20 +435,23 @@ std::string scenario_to_toml(const Scenario& s, const std::string& original) {
   const FileComments f = file_comments(original);
   std::string out;
   for (const auto& h : f.header) out += h + '\n';
-  std::istringstream in(plain);
-  std::string section;
-  for (std::string line; std::getline(in, line);) {
-    const std::string t = trim(line);
-    const auto eq = t.find('=');
-    if (!t.empty() && t[0] != '#' && !section_line(t, section) && eq != std::string::npos && !section.empty()) {
-      const auto it = f.keys.find(section + "." + trim(t.substr(0, eq)));
-      if (it != f.keys.end() && same_value(it->second.value, trim(t.substr(eq + 1)))) {
-        for (const auto& c : it->second.above) out += c + '\n';
-        out += line + (it->second.beside.empty() ? "" : "  " + it->second.beside) + '\n';
-        continue;
+  for (const auto& b : blocks(plain)) {
+    if (const auto it = f.headers.find(b.id); !b.id.empty() && it != f.headers.end())
+      for (const auto& c : it->second) out += c + '\n';
+    for (std::size_t i = 0; i < b.lines.size(); ++i) {
+      const std::string& line = b.lines[i];
+      const std::string t = trim(line);
+      const auto eq = t.find('=');
+      if (!b.id.empty() && i > 0 && !t.empty() && t[0] != '#' && eq != std::string::npos) {
+        const auto it = f.keys.find(b.id + "." + trim(t.substr(0, eq)));
+        if (it != f.keys.end() && same_value(it->second.value, trim(t.substr(eq + 1)))) {
+          for (const auto& c : it->second.above) out += c + '\n';
+          out += line + (it->second.beside.empty() ? "" : "  " + it->second.beside) + '\n';
+          continue;
+        }
       }
+      out += line + '\n';
     }
-    out += line + '\n';
   }
   return out;
 }

@@ -21,9 +21,21 @@ struct Variant {
 // A calibration (docs/calibration.md): what the scenario was fitted to, the fitted values (already in every
 // variant's parameters where the variant does not change them) and the posterior draws. With draws, replicate r
 // of every variant runs with draws[r mod N] (parameter uncertainty beside the stochastic noise).
+// One of the area's published figures a calibration was fitted to (or held out for a check), kept so that a
+// board pack can draw it on the charts and in a funnel plot (docs/calibration.md "The calibrated scenario").
+struct PublishedFigure {
+  std::string kpi, breakdown, category;  // breakdown and category: "" for the KPI itself
+  double value = 0;                      // in the KPI's unit (rates as fractions)
+  std::string period;                    // "2016-01..2016-12": first..last month
+  double cohort_size = 0;                // 0: not published
+  bool holdout = false;
+  std::string source;
+};
+
 struct Calibration {
   std::string area, date, targets, method;
   std::vector<std::string> fitted_to;      // one line per target, for people
+  std::vector<PublishedFigure> published;  // the same targets, structured (empty in files written before it was)
   std::vector<std::string> parameters;     // ParamElement names
   std::vector<double> values;              // fitted, per parameter
   std::vector<std::vector<double>> draws;  // [draw][parameter]

@@ -212,9 +212,20 @@ std::string charts_section(const BoardPack& p) {
       }
       series.push_back(std::move(s));
     }
+    std::vector<FanMark> marks;
+    std::string notes;
+    for (const auto& m : analysis::chart_marks(p.scenario.calibration, kpi, r.calendar)) {
+      if (m.in_run) marks.push_back({static_cast<std::size_t>(m.first_period), static_cast<std::size_t>(m.last_period), m.per_quarter});
+      notes += "<li>" + e(published_sentence(p.scenario.calibration.area, m.figure)) +
+               (m.per_quarter != m.figure.value ? e(": " + format_value(kpi, m.per_quarter) + " a quarter") : std::string()) +
+               (m.in_run ? std::string(". &#9670; on the chart.")
+                         : e(m.before ? ". Before this run starts (" + month_name(r.calendar.start().iso()) + "), so not on the chart."
+                                      : ". After this run ends, so not on the chart.")) + "</li>";
+    }
     o += "<div class=\"fig\">" +
          fan_chart_svg(kpi_title(kpi) + " (" + unit_of(kpi) + ", each quarter)", labels, 4, series,
-                       [&](double y) { return format_value(kpi, y); }) + "</div>";
+                       [&](double y) { return format_value(kpi, y); }, marks) +
+         (notes.empty() ? std::string() : "<ul class=\"published\">" + notes + "</ul>") + "</div>";
   }
   if (!p.summary.variants.empty()) {
     o += "</section><section><h1>Differences from the baseline</h1><p>Each year and the whole horizon: the change's "
@@ -239,11 +250,42 @@ std::string charts_section(const BoardPack& p) {
   return o + "</section>";
 }
 
+// The area's published binary rate against the national rate for a cohort of its size (analysis/funnel.h).
+std::string funnel_section(const BoardPack& p) {
+  if (p.funnels.empty()) return "";
+  std::string o = "<section><h1>" + e(p.scenario.calibration.area) + " against England and Wales</h1><p>A funnel plot: "
+                  "the published binary reoffending rate of the area's cohort against the national rate, with the range "
+                  "that chance alone gives a cohort of each size at the national rate (binomial control limits at 95% and "
+                  "99.8%). A small service's rate varies more from year to year, so the funnel is wide at the left. A point "
+                  "outside the 99.8% limits is unlikely to be chance.</p>";
+  for (const auto& f : p.funnels) {
+    FunnelPlot plot{"Binary reoffending rate, " + period_name(f.figure.period) + " cohort", f.area + " " +
+                        format_value("reoffending_binary_rate", f.figure.value),
+                    "England and Wales " + format_value("reoffending_binary_rate", f.national.national.rate) + " (" +
+                        f.national.national.cohort + ")",
+                    f.ns, f.lo95, f.hi95, f.lo998, f.hi998, f.national.national.rate, f.n, f.figure.value};
+    o += "<div class=\"fig\">" + funnel_svg(plot, [](double y) { return format_value("reoffending_binary_rate", y); }) +
+         "</div><p class=\"funnel\">" + e(funnel_sentence(f)) + "</p>";
+    o += "<table class=\"evidence\"><tbody><tr>" + td("Area's figure and source") + td(published_sentence(f.area, f.figure)) +
+         "</tr><tr>" + td("Cohort size") + td(format_number(f.n, 0) + (f.n_published ? " children (published)" :
+         " children: not published; the calibrated model's mean cohort for a period of that length in this run")) +
+         "</tr><tr>" + td("National rate and source") + td(format_value("reoffending_binary_rate", f.national.national.rate) +
+         " of " + format_number(f.national.national.cohort_size, 0) + " children, cohort " + f.national.national.cohort + ": " +
+         f.national.national.source) + "</tr><tr>" + td("95% limits at this size") +
+         td(format_value("reoffending_binary_rate", f.at_lo95) + " to " + format_value("reoffending_binary_rate", f.at_hi95)) +
+         "</tr><tr>" + td("99.8% limits at this size") +
+         td(format_value("reoffending_binary_rate", f.at_lo998) + " to " + format_value("reoffending_binary_rate", f.at_hi998)) +
+         "</tr></tbody></table>";
+  }
+  return o + "</section>";
+}
+
 std::string years_section(const BoardPack& p) {
   const auto& s = p.summary;
-  std::string o = "<section><h1>By financial year</h1>";
+  // Financial years when the run starts in April (as boards count), else the run's own years.
+  std::string o = std::string("<section><h1>") + (p.results.calendar.start().month == 4 ? "By financial year" : "By year") + "</h1>";
   if (s.variants.empty()) {
-    o += "<table class=\"summary\"><thead><tr>" + th("Indicator");
+    o += "<table class=\"summary wide\"><thead><tr>" + th("Indicator");  // a column a year: cells wrap
     for (const auto& per : s.periods) o += th(per.label);
     o += "</tr></thead><tbody>";
     for (std::size_t k = 0; k < s.indicators.size(); ++k) {
@@ -348,6 +390,8 @@ pre.cmd { font-size: 8.5pt; }
 .iv { page-break-inside: avoid; }
 .keep { page-break-inside: avoid; }
 table.cap { font-size: 8pt; }
+table.summary.wide td, table.summary.wide th { white-space: normal; font-size: 7.5pt; }
+ul.published { font-size: 8pt; color: #333; margin: 0 0 2mm; padding-left: 5mm; }
 )";
 }  // namespace
 
@@ -362,7 +406,7 @@ std::string board_html(const BoardPack& p) {
          "aged 10-17; \"with the change\" is each variant, \"without\" today's services. Every figure has its 90% interval: "
          "the range that holds 90% of the runs.") + "</p>";
   o += "<h1>The decision</h1>" + decision(p);
-  o += value_section(p) + capacity_section(p) + "</section>" + charts_section(p) + years_section(p) + evidence_section(p);
+  o += value_section(p) + capacity_section(p) + "</section>" + charts_section(p) + funnel_section(p) + years_section(p) + evidence_section(p);
   return o + "</body></html>\n";
 }
 

@@ -10,6 +10,7 @@
 
 #include "analysis/board_summary.h"
 #include "analysis/capacity.h"
+#include "analysis/funnel.h"
 #include "analysis/value_for_money.h"
 #include "models/scenario.h"
 #include "models/simulation.h"
@@ -32,6 +33,7 @@ struct BoardPack {
   std::string model_version;  // io::version_string()
   std::string rerun_command;  // the `yjsim report` command that makes this pack again
   std::string run_command;    // the `yjsim run` command that makes its results file
+  std::vector<analysis::Funnel> funnels;  // a calibrated scenario's published binary rates against the national rate
 };
 
 // The pack of finished results; runs the demand run first when an intervention has a limited number of places.
@@ -65,5 +67,11 @@ std::string board_verdict(const analysis::IndicatorFigure& f);
 // A row of the summary table: "Custodial sentences (sentences)" (the HTML and the XLSX Summary sheet).
 std::string board_row_label(const std::string& kpi);
 std::string month_name(const std::string& iso);  // "2019-12" -> "December 2019"
+// "January to December 2016" for "2016-01..2016-12".
+std::string period_name(const std::string& period);
+// The area's published figure in a sentence: "Bromley published 46.1% for January to December 2016 (source)".
+std::string published_sentence(const std::string& area, const models::PublishedFigure& f);
+// The funnel plot's reading: the area's rate, cohort, the national rate and the verdict.
+std::string funnel_sentence(const analysis::Funnel& f);
 
 }  // namespace yjsim::report

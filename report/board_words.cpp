@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "models/kpis.h"
 #include "report/board_pack.h"
 #include "report/format.h"
 
@@ -104,6 +105,40 @@ std::string timing_sentence(const analysis::VariantDecision& d, const sim::Calen
          month_name(d.first_cohort_months.substr(9)) + "): its figure is complete in " + month_name(d.complete_month) +
          " and published by the Ministry of Justice in about " + month_name(d.publication_month) +
          ". Until then no official reoffending figure can show the change.";
+}
+
+std::string period_name(const std::string& period) {
+  const auto dots = period.find("..");
+  if (dots == std::string::npos) return period;
+  const auto a = sim::YearMonth::parse(period.substr(0, dots)), b = sim::YearMonth::parse(period.substr(dots + 2));
+  if (!a || !b) return period;
+  if (a->year == b->year) return std::string(kMonths[a->month - 1]) + " to " + month_name(b->iso());
+  return month_name(a->iso()) + " to " + month_name(b->iso());
+}
+
+std::string published_sentence(const std::string& area, const models::PublishedFigure& f) {
+  const auto& def = models::kpi_table()[static_cast<std::size_t>(models::kpi_index(f.kpi))];
+  const std::string value = def.yearly == models::Yearly::Sum  // a count as it was published: "88 children"
+                                ? format_number(f.value, std::floor(f.value) == f.value ? 0 : 1) + " " + def.unit
+                                : format_value(f.kpi, f.value);
+  return area + " published " + value + " for " + period_name(f.period) +
+         (f.holdout ? " (held out of the fit, a check)" : "") + " (" + f.source + ")";
+}
+
+std::string funnel_sentence(const analysis::Funnel& f) {
+  const auto& n = f.national;
+  std::string s = f.area + "'s binary reoffending rate, " + format_value("reoffending_binary_rate", f.figure.value) + " for " +
+                  period_name(f.figure.period) + ", of a cohort of " + format_number(f.n, 0) + " children" +
+                  (f.n_published ? "" : " (not published: the calibrated model's cohort for a period of that length)") +
+                  ", against England and Wales's " + format_value("reoffending_binary_rate", n.national.rate) + " for the cohort " +
+                  n.national.cohort;
+  if (n.overlap_months < n.period_months)
+    s += " (the nearest published national cohort: " + std::to_string(n.overlap_months) + " of its " +
+         std::to_string(n.period_months) + " months in common)";
+  return s + ": " + f.verdict + ". A service of that size at the national rate would see between " +
+         format_value("reoffending_binary_rate", f.at_lo95) + " and " + format_value("reoffending_binary_rate", f.at_hi95) +
+         " in 95 cohorts out of 100, and between " + format_value("reoffending_binary_rate", f.at_lo998) + " and " +
+         format_value("reoffending_binary_rate", f.at_hi998) + " in 998 out of 1,000.";
 }
 
 }  // namespace yjsim::report

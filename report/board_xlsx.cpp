@@ -131,6 +131,27 @@ void interventions_sheet(Sheet& s, const BoardPack& p) {
         .number(NAN).number(NAN).number(NAN).text(u.basis).text("").number(u.gbp).number(NAN).text("").text(u.source).end_row();
 }
 
+// A calibrated scenario's published figures, and for a binary rate its funnel plot's figures (analysis/funnel.h).
+void published_sheet(Sheet& s, const BoardPack& p) {
+  s.header({"Area", "Indicator", "Period", "Published value (KPI unit; rates 0-1)", "Held out of the fit", "Source",
+            "Cohort size (children)", "Cohort size published", "National rate (0-1)", "National cohort",
+            "Months in common", "95% limit low (0-1)", "95% limit high (0-1)", "99.8% limit low (0-1)",
+            "99.8% limit high (0-1)", "Funnel reading"});
+  const auto& c = p.scenario.calibration;
+  for (const auto& f : c.published) {
+    s.text(c.area).text(f.kpi + (f.breakdown.empty() ? "" : " " + f.breakdown + "=" + f.category)).text(f.period).number(f.value)
+        .text(f.holdout ? "yes" : "no").text(f.source);
+    for (const auto& fn : p.funnels)
+      if (fn.figure.kpi == f.kpi && fn.figure.period == f.period && fn.figure.value == f.value && f.breakdown.empty()) {
+        s.number(fn.n).text(fn.n_published ? "yes" : "no: the calibrated model's").number(fn.national.national.rate)
+            .text(fn.national.national.cohort).number(static_cast<double>(fn.national.overlap_months)).number(fn.at_lo95)
+            .number(fn.at_hi95).number(fn.at_lo998).number(fn.at_hi998).text(fn.verdict);
+        break;
+      }
+    s.end_row();
+  }
+}
+
 void replicates_sheet(Sheet& s, const BoardPack& p) {
   std::vector<std::string> h = {"Variant", "Run (replicate)", "Year (1 = first; 0 = whole horizon)"};
   for (const auto& k : p.summary.indicators) h.push_back(k + " (" + unit_header(k) + ")");
@@ -187,6 +208,10 @@ std::string board_xlsx(const BoardPack& p) {
     capacity_sheet(cap, p);
     interventions_sheet(ivs, p);
     replicates_sheet(reps, p);
+    if (!p.scenario.calibration.published.empty()) {
+      Sheet published(wb, "Published figures", bold);
+      published_sheet(published, p);
+    }
   } catch (...) {
     workbook_close(wb);
     ::unlink(path.c_str());

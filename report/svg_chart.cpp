@@ -53,7 +53,8 @@ std::string xml_escape(const std::string& s) {
 }
 
 std::string fan_chart_svg(const std::string& title, const std::vector<std::string>& x_labels, std::size_t label_every,
-                          const std::vector<FanSeries>& series, const std::function<std::string(double)>& format) {
+                          const std::vector<FanSeries>& series, const std::function<std::string(double)>& format,
+                          const std::vector<FanMark>& marks) {
   const double W = 620, H = 196, left = 62, right = 12, top = 26, bottom = 40;
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
   for (const auto& s : series)
@@ -62,6 +63,7 @@ std::string fan_chart_svg(const std::string& title, const std::vector<std::strin
       if (!std::isnan(s.p95[i])) hi = std::max(hi, s.p95[i]);
     }
   if (!std::isfinite(lo)) lo = 0, hi = 1;
+  for (const auto& m : marks) lo = std::min(lo, m.value), hi = std::max(hi, m.value);
   lo = std::min(lo, 0.0);  // counts and rates from zero: a band's width is read against the whole figure
   const auto t = ticks(lo, hi, 4);
   hi = std::max(hi, t.back());
@@ -92,8 +94,70 @@ std::string fan_chart_svg(const std::string& title, const std::vector<std::strin
     o += "<text x=\"" + num(lx + 16) + "\" y=\"" + num(H - 7) + "\">" + xml_escape(s.name) + "</text>";
     lx += 24 + 6.2 * static_cast<double>(s.name.size());
   }
-  o += "<text x=\"" + num(W - right) + "\" y=\"" + num(H - 7) +
-       "\" text-anchor=\"end\" class=\"note\">line: mean; dark band: 50%; light band: 90% of runs</text>";
+  for (const auto& m : marks) {
+    const double x0 = x(m.first), x1 = x(m.last), xm = (x0 + x1) / 2, ym = y(m.value);
+    o += "<line x1=\"" + num(x0 - 3) + "\" x2=\"" + num(x1 + 3) + "\" y1=\"" + num(ym) + "\" y2=\"" + num(ym) +
+         "\" stroke=\"#111\" stroke-width=\"2\" class=\"published\"/><polygon points=\"" + num(xm) + "," + num(ym - 5) + " " +
+         num(xm + 5) + "," + num(ym) + " " + num(xm) + "," + num(ym + 5) + " " + num(xm - 5) + "," + num(ym) +
+         "\" fill=\"#111\"/>";
+  }
+  o += "<text x=\"" + num(W - right) + "\" y=\"" + num(H - 7) + "\" text-anchor=\"end\" class=\"note\">" +
+       std::string(marks.empty() ? "" : "&#9670; the area's published figure; ") +
+       "line: mean; dark band: 50%; light band: 90% of runs</text>";
+  return o + "</svg>";
+}
+
+std::string funnel_svg(const FunnelPlot& f, const std::function<std::string(double)>& format) {
+  const double W = 620, H = 250, left = 62, right = 16, top = 26, bottom = 58;
+  double lo = std::min(f.rate, f.national), hi = std::max(f.rate, f.national);
+  for (std::size_t i = 0; i < f.ns.size(); ++i)
+    if (f.ns[i] >= f.n / 4) lo = std::min(lo, f.lo998[i]), hi = std::max(hi, f.hi998[i]);  // the narrow end in view
+  const double pad = (hi - lo) * 0.08;
+  lo = std::max(0.0, lo - pad), hi = std::min(1.0, hi + pad);
+  const auto yt = ticks(lo, hi, 5);
+  const double n_max = f.ns.empty() ? 2 * f.n : f.ns.back();
+  const auto xt = ticks(0, n_max, 6);
+  auto x = [&](double n) { return left + (W - left - right) * n / n_max; };
+  auto y = [&](double v) { return top + (H - top - bottom) * (1 - (v - lo) / (hi - lo)); };
+  std::string o = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(W) + " " + num(H) +
+                  "\" class=\"chart funnel\" role=\"img\"><title>" + xml_escape(f.title) + "</title>";
+  o += "<text x=\"" + num(left) + "\" y=\"15\" class=\"ct\">" + xml_escape(f.title) + "</text>";
+  for (double v : yt)
+    if (v >= lo && v <= hi)
+      o += "<line x1=\"" + num(left) + "\" x2=\"" + num(W - right) + "\" y1=\"" + num(y(v)) + "\" y2=\"" + num(y(v)) +
+           "\" stroke=\"#e4e4e4\"/><text x=\"" + num(left - 4) + "\" y=\"" + num(y(v) + 3) + "\" text-anchor=\"end\">" +
+           xml_escape(format(v)) + "</text>";
+  for (double v : xt)
+    o += "<text x=\"" + num(x(v)) + "\" y=\"" + num(H - bottom + 13) + "\" text-anchor=\"middle\">" +
+         num(v).substr(0, num(v).size() - 2) + "</text>";
+  o += "<text x=\"" + num((left + W - right) / 2) + "\" y=\"" + num(H - bottom + 27) +
+       "\" text-anchor=\"middle\">children in the cohort</text>";
+  auto curve = [&](const std::vector<double>& v, const char* colour, const char* dash) {
+    std::string pts;
+    for (std::size_t i = 0; i < f.ns.size(); ++i) pts += num(x(f.ns[i])) + "," + num(y(v[i])) + " ";
+    return "<polyline points=\"" + pts + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"1.5\"" +
+           (dash[0] ? std::string(" stroke-dasharray=\"") + dash + "\"" : std::string()) + "/>";
+  };
+  // The wide end of the funnel leaves the plot: clipped at its edges (an inner svg clips what it holds) rather
+  // than drawn flat along them.
+  const std::string box = num(left) + " " + num(top) + " " + num(W - left - right) + " " + num(H - top - bottom);
+  o += "<svg x=\"" + num(left) + "\" y=\"" + num(top) + "\" width=\"" + num(W - left - right) + "\" height=\"" +
+       num(H - top - bottom) + "\" viewBox=\"" + box + "\" overflow=\"hidden\">";
+  o += curve(f.lo998, "#b3261e", "5,3") + curve(f.hi998, "#b3261e", "5,3") + curve(f.lo95, "#d9822b", "") +
+       curve(f.hi95, "#d9822b", "") + "</svg>";
+  o += "<line x1=\"" + num(left) + "\" x2=\"" + num(W - right) + "\" y1=\"" + num(y(f.national)) + "\" y2=\"" +
+       num(y(f.national)) + "\" stroke=\"#333\" stroke-width=\"1.2\"/>";
+  o += "<circle cx=\"" + num(x(f.n)) + "\" cy=\"" + num(y(f.rate)) + "\" r=\"5\" fill=\"#3b6ea8\" stroke=\"#111\"/>";
+  o += "<text x=\"" + num(x(f.n) + 8) + "\" y=\"" + num(y(f.rate) - 6) + "\">" + xml_escape(f.point_label) + "</text>";
+  const double ly = H - 14;
+  o += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + 18) + "\" y1=\"" + num(ly) + "\" y2=\"" + num(ly) +
+       "\" stroke=\"#333\" stroke-width=\"1.2\"/><text x=\"" + num(left + 22) + "\" y=\"" + num(ly + 3) + "\">" +
+       xml_escape(f.national_label) + "</text>";
+  o += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + 18) + "\" y1=\"" + num(ly + 11) + "\" y2=\"" + num(ly + 11) +
+       "\" stroke=\"#d9822b\" stroke-width=\"1.5\"/><text x=\"" + num(left + 22) + "\" y=\"" + num(ly + 14) +
+       "\">95% limits</text><line x1=\"" + num(left + 100) + "\" x2=\"" + num(left + 118) + "\" y1=\"" + num(ly + 11) +
+       "\" y2=\"" + num(ly + 11) + "\" stroke=\"#b3261e\" stroke-width=\"1.5\" stroke-dasharray=\"5,3\"/><text x=\"" +
+       num(left + 122) + "\" y=\"" + num(ly + 14) + "\">99.8% limits (binomial, around the national rate)</text>";
   return o + "</svg>";
 }
 

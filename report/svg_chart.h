@@ -11,9 +11,25 @@ struct FanSeries {
   std::string name, colour;
   std::vector<double> p5, p25, mean, p75, p95;  // per x position
 };
+// A published figure on a fan chart: a black bar over the x positions first..last at `value`, a diamond at its
+// middle (the area's own figure, not a projection).
+struct FanMark {
+  std::size_t first, last;
+  double value;
+};
 // x_labels: one per point; every `label_every`-th is written. format: a y value as text.
 std::string fan_chart_svg(const std::string& title, const std::vector<std::string>& x_labels, std::size_t label_every,
-                          const std::vector<FanSeries>& series, const std::function<std::string(double)>& format);
+                          const std::vector<FanSeries>& series, const std::function<std::string(double)>& format,
+                          const std::vector<FanMark>& marks = {});
+
+// A funnel plot: the rate (y) against the cohort size (x), the control limits at 95% and 99.8% around the
+// national rate, and the area's point.
+struct FunnelPlot {
+  std::string title, point_label, national_label;
+  std::vector<double> ns, lo95, hi95, lo998, hi998;
+  double national = 0, n = 0, rate = 0;
+};
+std::string funnel_svg(const FunnelPlot& f, const std::function<std::string(double)>& format);
 
 struct DiffBar {
   std::string label;

@@ -2,6 +2,8 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -11,14 +13,17 @@
 #include <limits>
 #include <thread>
 
+#include "analysis/board_summary.h"
 #include "gui/app_state.h"
 #include "gui/chart.h"
 #include "gui/results_view.h"
+#include "gui/summary_csv.h"
 #include "gui/worker.h"
 #include "input/scenario_reader.h"
 #include "input/scenario_writer.h"
 #include "report/format.h"
 #include "sim/errors.h"
+#include "sim/summary.h"
 
 using namespace yjsim;
 using namespace yjsim::gui;
@@ -341,4 +346,68 @@ TEST_CASE("a calibrated scenario says what it is calibrated to, and Save keeps i
   models::Scenario plain = s.scenario;
   plain.calibration = {};
   CHECK(Worker::variant_key(plain, 0) != Worker::variant_key(s.scenario, 0));
+}
+
+TEST_CASE("Save keeps the comments inside [[variant]] and [[variant.intervention]] where the value is unchanged") {
+  const std::string path = std::string(YJSIM_SOURCE_DIR) + "/scenarios/calibration/bromley_mentoring.toml";
+  models::Scenario s = input::load_scenario(path);
+  REQUIRE(s.variants.size() == 2);
+  for (auto& iv : s.variants[1].interventions)
+    if (iv.name == "mentoring_cusp") iv.places_per_year = 30;
+  const std::string text = input::scenario_to_toml(s, s.text);
+  // mentoring_custody's and resettlement_support's places (12, "1 a month") and the ramp-up's reason are kept;
+  // mentoring_cusp's changed places lose theirs ("2 a month").
+  CHECK(text.find("# 1 a month") != std::string::npos);
+  CHECK(text.find("# assumed: mentors recruited over the first quarter") != std::string::npos);
+  CHECK(text.find("# 2 a month") == std::string::npos);
+  std::size_t kept = 0;
+  for (std::size_t at = 0; (at = text.find("places_per_year = 12.0  # 1 a month", at)) != std::string::npos; ++at) ++kept;
+  CHECK(kept == 2);
+  CHECK(text.find("places_per_year = 30.0\n") != std::string::npos);
+  // The comment sits in the right block: the ramp-up's reason under mentoring_custody, not another intervention.
+  const auto custody = text.find("name = \"mentoring_custody\""), cusp = text.find("name = \"mentoring_cusp\"");
+  const auto reason = text.find("# assumed: mentors recruited");
+  REQUIRE(custody != std::string::npos);
+  REQUIRE(cusp != std::string::npos);
+  CHECK(((reason > custody) && (reason < cusp || cusp < custody)));
+  // The file reads back as the same scenario.
+  CHECK(input::scenario_to_toml(input::parse_scenario(text, path)) == input::scenario_to_toml(s));
+}
+
+TEST_CASE("the whole horizon's row of the by-year table is the paired horizon totals") {
+  models::Scenario s = input::load_scenario(std::string(YJSIM_SOURCE_DIR) + "/gui/tests/small_borough.toml");
+  for (auto& v : s.variants) v.params.run.replicates = 4;
+  if (s.variants.size() < 2) {
+    s.variants.push_back(s.variants.front());
+    s.variants.back().name = "more";
+    s.variants.back().params.costs.court_case_gbp *= 2;
+  }
+  const auto r = models::run_scenario(s);
+  const ResultsView view = make_view(r, &s);
+  CHECK(view.horizon_label.rfind("Whole horizon (", 0) == 0);
+  REQUIRE(view.answer.size() == s.variants.size() - 1);
+  CHECK(view.answer[0].find("custodial sentences") != std::string::npos);
+  // The CSV export's summary.csv: a row per KPI and year and the horizon, the numbers and the texts as shown.
+  const std::string csv = summary_csv(view);
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == static_cast<long>(1 + view.kpis.size() * (view.year_labels.size() + 1)));
+  const auto& cost = view.kpis.back();
+  REQUIRE(cost.kpi == "cost_gbp");
+  char mean[32];
+  const auto end = std::to_chars(mean, mean + sizeof mean, cost.horizon[1].diff.mean).ptr;
+  CHECK(csv.find("," + std::string(mean, end) + ",") != std::string::npos);
+  CHECK(csv.find(report::difference_text("cost_gbp", cost.horizon[1].diff)) != std::string::npos);
+  for (const auto& k : view.kpis) {
+    const int kpi = models::kpi_index(k.kpi);
+    const auto base = analysis::horizon_values(r, 0, kpi), var = analysis::horizon_values(r, 1, kpi);
+    double sum = 0;
+    for (std::size_t i = 0; i < base.size(); ++i) sum += var[i] - base[i];
+    REQUIRE(k.horizon.size() == s.variants.size());
+    CHECK(k.horizon[1].baseline.mean == doctest::Approx(sim::summarise(base).mean).epsilon(1e-12));
+    CHECK(k.horizon[1].diff.mean == doctest::Approx(sum / static_cast<double>(base.size())).epsilon(1e-9));
+    if (k.kpi == "cost_gbp") {  // a sum: the years' totals add up to the horizon's
+      double years = 0;
+      for (const auto& y : k.by_year[1]) years += y.baseline.mean;
+      CHECK(k.horizon[1].baseline.mean == doctest::Approx(years).epsilon(1e-9));
+    }
+  }
 }

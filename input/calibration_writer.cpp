@@ -35,8 +35,8 @@ std::string published(const std::vector<models::PublishedFigure>& figures) {
   for (const auto& f : figures) {
     out += "  { kpi = " + quoted(f.kpi);
     if (!f.breakdown.empty()) out += ", breakdown = " + quoted(f.breakdown) + ", category = " + quoted(f.category);
-    out += ", value = " + shortest(f.value) + ", period = " + quoted(f.period);
-    if (f.cohort_size > 0) out += ", cohort_size = " + shortest(f.cohort_size);
+    out += ", value = " + sim::shortest_text(f.value) + ", period = " + quoted(f.period);
+    if (f.cohort_size > 0) out += ", cohort_size = " + sim::shortest_text(f.cohort_size);
     if (f.holdout) out += ", holdout = true";
     out += ", source = " + quoted(f.source) + " },\n";
   }

@@ -15,8 +15,16 @@ void validate_points(const input::Sweep& s, const std::string& source, long firs
     try {
       (void)input::scenario_at(s, p);
     } catch (const sim::InputError& e) {
+      // The sweep reader names the sweep file's axis; here the row of the design is what to fix.
+      std::string why = e.what();
+      const std::string head = "makes an invalid scenario: ", tail = "; allowed: values that keep the scenario valid";
+      if (const auto at = why.find(head); at != std::string::npos) why = why.substr(at + head.size());
+      if (why.size() > tail.size() && why.compare(why.size() - tail.size(), tail.size(), tail) == 0)
+        why.resize(why.size() - tail.size());
+      std::string values;
+      for (std::size_t j = 0; j < s.axes.size(); ++j) values += (j ? ", " : "") + s.axes[j].parameter + " = " + std::to_string(s.points[p][j]);
       throw sim::InputError(source, first_line > 0 ? first_line + static_cast<long>(p) : 0, "point " + std::to_string(p),
-                            e.what(), "values that keep the scenario valid");
+                            values + ", which makes an invalid scenario (" + why + ")", "values that keep the scenario valid");
     }
   }
 }

@@ -84,7 +84,8 @@ std::string csv_folder(const std::string& dir) {
 
 void require_parent_folder(const std::string& path, const std::string& field) {
   const auto parent = std::filesystem::path(path).parent_path();
-  if (parent.empty() || std::filesystem::is_directory(parent)) return;
+  std::error_code ec;  // a file where the folder should be is left to the write (exit 1, "cannot write")
+  if (parent.empty() || std::filesystem::exists(parent, ec) || ec) return;
   throw sim::InputError(path, 0, field, "the folder " + parent.string() + " does not exist",
                         "a file in an existing folder (make the folder first: nothing is created silently)");
 }

@@ -25,7 +25,7 @@ list_only=0
 skips=(
   "./scripts/build.sh|installs packages and builds into build/: .ci/run runs the README's two commands from the checkout itself"
   "./build/gui/yjsim-gui|opens the desktop app's window and waits for the user (the GUI tests drive it under Xvfb)"
-  "xvfb-run |the desktop app under Xvfb: planner.script is the ctest test gui_planner_script, time_to_result a minute's benchmark"
+  "xvfb-run |the desktop app under Xvfb: planner.script is the ctest test gui_script, time_to_result a minute's benchmark"
   "./build/apps/yjsim calibrate scenarios/calibration/bromley.targets.toml|a fit of 2-5 minutes on 2 cores (tests/analysis/test_calibrate.cpp runs small fits)"
   "./build/apps/yjsim run bromley.toml|needs the fit of the line before"
   "./scripts/calibrate_national.sh|a national-scale search of hours"

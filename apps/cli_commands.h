@@ -32,6 +32,7 @@ struct SweepArgs {
   std::string design_file;  // --design-file: the points of an external design (CSV)
   long morris = 0;          // --morris R: R Morris trajectories instead of the file's design
   int morris_levels = 4;
+  long sobol = 0;           // --sobol N: a Saltelli design of N base points, N x (axes + 2) points
   double progress_every = 60;  // seconds between progress lines when stderr is not a terminal
   bool resume = false;
   int threads = 0;

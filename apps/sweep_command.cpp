@@ -148,7 +148,7 @@ void write_sweep_csv(const input::Sweep& s, const std::vector<models::Results>& 
   io::OutputSet outputs;
   io::write_sweep_parameters_csv(s, outputs.add(dir + "/parameters.csv"));
   io::write_sweep_summary_csv(s, points, outputs.add(dir + "/summary.csv"));
-  io::write_sweep_sensitivity_csv(s, sens, extras.morris, outputs.add(dir + "/sensitivity.csv"));
+  io::write_sweep_sensitivity_csv(s, sens, extras.morris, extras.sobol, outputs.add(dir + "/sensitivity.csv"));
   outputs.commit();
 }
 
@@ -185,7 +185,7 @@ int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& clu
     if (a.replicates) v.params.run.replicates = static_cast<double>(*a.replicates);
     if (seed) v.params.run.seed = *seed;
   }
-  const DesignChoice design = choose_design(s, a.design_file, a.morris, a.morris_levels);
+  const DesignChoice design = choose_design(s, a.design_file, a.morris, a.morris_levels, a.sobol);
   const std::string out = a.output.empty() ? std::filesystem::path(a.sweep).stem().string() + ".h5" : a.output;
   const std::string parts = io::parts_dir(out);
   std::vector<unsigned char> done(s.points.size(), 0);
@@ -264,8 +264,9 @@ int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& clu
     simulated = seconds_since(started);
     points = io::load_points(out, s);
     sensitivity = analysis::sweep_sensitivity(s, points);
-    io::SweepExtras extras{design.label, {}};
+    io::SweepExtras extras{design.label, {}, {}};
     if (design.morris) extras.morris = analysis::sweep_morris(*design.morris, design.morris_axes, points);
+    if (design.sobol) extras.sobol = analysis::sweep_sobol(*design.sobol, points);
     io::write_sweep_hdf5(out, s, points, sensitivity, extras);
     if (!a.csv_dir.empty()) write_sweep_csv(s, points, a.csv_dir, sensitivity, extras);
     written = seconds_since(started) - simulated;

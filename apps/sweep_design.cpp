@@ -37,16 +37,18 @@ analysis::MorrisAxis range_of(const input::Axis& a, const std::string& file) {
     to = *std::max_element(a.values.begin(), a.values.end());
   }
   if (!(to > from))
-    throw sim::InputError(file, a.line, "axis " + a.parameter, "an empty range", "--morris: a range (from < to) or two values or more");
+    throw sim::InputError(file, a.line, "axis " + a.parameter, "an empty range", "--morris, --sobol: a range (from < to) or two values or more");
   return {from, to, a.log};
 }
 
 }  // namespace
 
-DesignChoice choose_design(input::Sweep& s, const std::string& design_file, long morris_trajectories, int morris_levels) {
+DesignChoice choose_design(input::Sweep& s, const std::string& design_file, long morris_trajectories, int morris_levels,
+                           long sobol_base) {
   DesignChoice c;
-  if (!design_file.empty() && morris_trajectories > 0)
-    throw sim::InputError("command line", 0, "--design-file, --morris", "both", "one design: a file of points or a Morris design");
+  if ((!design_file.empty()) + (morris_trajectories > 0) + (sobol_base > 0) > 1)
+    throw sim::InputError("command line", 0, "--design-file, --morris, --sobol", "more than one",
+                          "one design: a file of points, a Morris design or a Saltelli (Sobol) design");
   if (!design_file.empty()) {
     s.points = io::read_design_file(design_file, s);
     validate_points(s, design_file, 2);
@@ -60,6 +62,16 @@ DesignChoice choose_design(input::Sweep& s, const std::string& design_file, long
     s.points = c.morris->points;
     validate_points(s, s.file, 0);
     c.label = "morris";
+  } else if (sobol_base > 0) {
+    for (const auto& a : s.axes) c.morris_axes.push_back(range_of(a, s.file));
+    const std::size_t n = static_cast<std::size_t>(sobol_base) * (s.axes.size() + 2);
+    if (n > input::kMaxSweepPoints)
+      throw sim::InputError("command line", 0, "--sobol", std::to_string(n) + " points",
+                            "at most " + std::to_string(input::kMaxSweepPoints) + " points");
+    c.sobol = analysis::sobol_design(c.morris_axes, static_cast<std::size_t>(sobol_base), s.lhs_seed);
+    s.points = c.sobol->points;
+    validate_points(s, s.file, 0);
+    c.label = "sobol";
   }
   return c;
 }

@@ -70,6 +70,9 @@ int main(int argc, char** argv) {
   sweep->add_option("--morris", sw.morris,
                     "run R Morris trajectories over the axes' ranges instead of the file's design: elementary effects "
                     "of every axis on every KPI (R x (axes + 1) points)")->check(CLI::Range(1L, 100000L));
+  sweep->add_option("--sobol", sw.sobol,
+                    "run a Saltelli design of N base points (N x (axes + 2) points) instead of the file's design: Sobol "
+                    "first-order and total indices of every axis on every KPI")->check(CLI::Range(2L, 100000L));
   sweep->add_option("--morris-levels", sw.morris_levels, "--morris: grid levels (even, default 4)")->check(CLI::Range(2, 1000));
   std::string cmp_a, cmp_b, cmp_variant = "baseline", cmp_csv;
   auto* cmp = app.add_subcommand("compare", "compare two run files KPI by KPI and year by year: B - A with its 90% interval");

@@ -159,7 +159,8 @@ void string_dataset(hid_t parent, const std::string& name, const std::vector<std
 
 void write_variant(hid_t parent, const input::Sweep& s, const std::vector<models::Results>& pts, std::size_t v,
                    const std::vector<std::vector<double>>& prcc_v,
-                   const std::vector<std::vector<analysis::MorrisEffect>>* morris) {
+                   const std::vector<std::vector<analysis::MorrisEffect>>* morris,
+                   const std::vector<std::vector<analysis::SobolIndex>>* sobol) {
   const auto shape = point_shape(s);
   const auto& defs = models::kpi_table();
   const auto np = static_cast<hsize_t>(pts.size());
@@ -216,6 +217,16 @@ void write_variant(hid_t parent, const input::Sweep& s, const std::vector<models
     h5::dataset(ci, defs[k].name, lh, {static_cast<hsize_t>(s.axes.size()), 2}, "PRCC (-1 .. 1)",
                 std::string("90% interval (5th, 95th percentile) of each axis's PRCC with ") + defs[k].name +
                     " by Fisher's z, standard error 1 / sqrt(points - 3 - (axes - 1))");
+  }
+  if (sobol) {
+    h5::Handle sg(h5::group(g, "sobol"), H5Gclose, "sobol");
+    for (std::size_t k = 0; k < defs.size(); ++k) {
+      std::vector<double> m;
+      for (const auto& e : (*sobol)[k]) m.insert(m.end(), {e.first, e.total});
+      h5::dataset(sg, defs[k].name, m, {static_cast<hsize_t>(s.axes.size()), 2}, "share of variance (0 .. 1)",
+                  std::string("Sobol first-order and total indices of each axis on the horizon mean of ") +
+                      (v ? "the paired difference in " : "") + defs[k].name + " (Saltelli design, Jansen estimators)");
+    }
   }
   if (!morris) return;
   h5::Handle mg(h5::group(g, "morris"), H5Gclose, "morris");
@@ -278,7 +289,8 @@ void write_sweep_hdf5(const std::string& output, const input::Sweep& s, const st
                    "set, catalogue entries expanded): runs with `yjsim run` to repeat the point");
     h5::Handle variants(h5::group(sweep, "variants"), H5Gclose, "variants");
     for (std::size_t v = 0; v < s.base.variants.size(); ++v)
-      write_variant(variants, s, pts, v, sens[v], extras.morris.empty() ? nullptr : &extras.morris[v]);
+      write_variant(variants, s, pts, v, sens[v], extras.morris.empty() ? nullptr : &extras.morris[v],
+                    extras.sobol.empty() ? nullptr : &extras.sobol[v]);
   }
   file.write_to(out);
   out.commit();

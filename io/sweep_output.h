@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/morris.h"
+#include "analysis/sobol.h"
 #include "analysis/sensitivity.h"
 #include "input/sweep.h"
 #include "models/simulation.h"
@@ -41,6 +42,8 @@ struct SweepExtras {
   std::string design;  // the /sweep attribute `design` when the command line replaced the file's ("morris", "file")
   // Morris elementary effects [variant][kpi][axis], when the points are a Morris design.
   std::vector<std::vector<std::vector<analysis::MorrisEffect>>> morris;
+  // Sobol indices [variant][kpi][axis], when the points are a Saltelli design.
+  std::vector<std::vector<std::vector<analysis::SobolIndex>>> sobol;
 };
 
 // Writes OUT.h5 (through a temporary file) from the points' results, with summaries and their sensitivity.

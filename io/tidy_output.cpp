@@ -158,10 +158,11 @@ void write_sweep_parameters_csv(const input::Sweep& s, AtomicFile& out) {
 }
 
 void write_sweep_sensitivity_csv(const input::Sweep& s, const analysis::SweepSensitivity& sens,
-                                 const std::vector<std::vector<std::vector<analysis::MorrisEffect>>>& morris, AtomicFile& out) {
+                                 const std::vector<std::vector<std::vector<analysis::MorrisEffect>>>& morris,
+                                 const std::vector<std::vector<std::vector<analysis::SobolIndex>>>& sobol, AtomicFile& out) {
   Rows f(out);
   f.line() << "variant,kpi,parameter,prcc,prcc_p5,prcc_p95,rank" << (morris.empty() ? "" : ",morris_mu,morris_mu_star,morris_sigma")
-           << '\n';
+           << (sobol.empty() ? "" : ",sobol_first,sobol_total") << '\n';
   const auto& defs = models::kpi_table();
   for (std::size_t v = 0; v < sens.size(); ++v)
     for (std::size_t k = 0; k < defs.size(); ++k) {
@@ -179,6 +180,7 @@ void write_sweep_sensitivity_csv(const input::Sweep& s, const analysis::SweepSen
           const auto& e = morris[v][k][j];
           f.line() << ',' << num(e.mu) << ',' << num(e.mu_star) << ',' << num(e.sigma);
         }
+        if (!sobol.empty()) f.line() << ',' << num(sobol[v][k][j].first) << ',' << num(sobol[v][k][j].total);
         f.line() << '\n';
         f.done();
       }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analysis/morris.h"
+#include "analysis/sobol.h"
 #include "analysis/sensitivity.h"
 #include "input/sweep.h"
 #include "models/simulation.h"
@@ -36,9 +37,10 @@ void write_sweep_summary_csv(const input::Sweep& s, const std::vector<models::Re
 void write_sweep_parameters_csv(const input::Sweep& s, AtomicFile& out);
 
 // sensitivity.csv of a sweep: every variant x KPI x axis: variant,kpi,parameter,prcc,prcc_p5,prcc_p95,rank and,
-// for a Morris design, morris_mu,morris_mu_star,morris_sigma. PRCC intervals are 90% (Fisher z); rank 1 is the
+// for a Morris design, morris_mu,morris_mu_star,morris_sigma; for a Saltelli design, sobol_first,sobol_total. PRCC intervals are 90% (Fisher z); rank 1 is the
 // largest |PRCC| of the KPI.
 void write_sweep_sensitivity_csv(const input::Sweep& s, const analysis::SweepSensitivity& sens,
-                                 const std::vector<std::vector<std::vector<analysis::MorrisEffect>>>& morris, AtomicFile& out);
+                                 const std::vector<std::vector<std::vector<analysis::MorrisEffect>>>& morris,
+                                 const std::vector<std::vector<std::vector<analysis::SobolIndex>>>& sobol, AtomicFile& out);
 
 }  // namespace yjsim::io

@@ -164,6 +164,18 @@ rows = list(csv.DictReader(open("mcsv/sensitivity.csv")))
 assert "morris_mu_star" in rows[0] and len(rows) > 50, rows[0]
 print("--morris: 9 points in 3 trajectories, effects and PRCC intervals stored")
 PY
+"$yjsim" sweep morris.toml -o so.h5 --sobol 3 --csv socsv -q
+/usr/bin/python3 - <<'PY'
+import csv, h5py
+with h5py.File("so.h5", "r") as f:
+    assert f["sweep"].attrs["design"] == "sobol"
+    p = f["sweep/parameters"][:]
+    assert p.shape == (12, 2), p.shape                      # 3 base points x (2 axes + 2): A, B, AB_1, AB_2
+    assert (p[6:9, 0] == p[3:6, 0]).all() and (p[6:9, 1] == p[0:3, 1]).all()   # AB_1: A with column 1 from B
+    assert f["sweep/variants/more/sobol/reoffences"].shape == (2, 2)
+assert "sobol_total" in next(csv.DictReader(open("socsv/sensitivity.csv")))
+print("--sobol: a Saltelli design of 12 points, indices stored")
+PY
 printf 'offending.propensity_sigma,offending.base_rate\n2.5,0.04\n2.9,0.035\n' > points.csv
 "$yjsim" sweep morris.toml -o d.h5 --design-file points.csv -q
 /usr/bin/python3 -c "

@@ -12,6 +12,8 @@
 #include <mutex>
 
 #include "io/atomic_file.h"
+#include "io/tidy_output.h"
+#include "io/results_reader.h"
 #include "io/writers.h"
 #include "analysis/calibration.h"
 #include "analysis/fit.h"
@@ -57,7 +59,9 @@ class Progress {
   std::mutex mutex_;
 };
 
-// --seed: a whole number 0 .. 2^63 - 1 written in digits, as run.seed in a file (no sign, no wrap-around).
+}  // namespace
+
+// No sign, no wrap-around.
 std::uint64_t seed_flag(const std::string& text) {
   constexpr std::uint64_t kMax = 9223372036854775807ULL;  // 2^63 - 1
   std::uint64_t v = 0;
@@ -71,6 +75,22 @@ std::uint64_t seed_flag(const std::string& text) {
     throw sim::InputError("command line", 0, "--seed", text, "a whole number 0 .. 9223372036854775807 (2^63 - 1), as run.seed");
   return v;
 }
+
+std::string csv_folder(const std::string& dir) {
+  auto d = std::filesystem::path(dir).lexically_normal();
+  if (!d.has_filename()) d = d.parent_path();  // "out/" is the folder "out"
+  return d.string();
+}
+
+void require_parent_folder(const std::string& path, const std::string& field) {
+  const auto parent = std::filesystem::path(path).parent_path();
+  std::error_code ec;  // a file where the folder should be is left to the write (exit 1, "cannot write")
+  if (parent.empty() || std::filesystem::exists(parent, ec) || ec) return;
+  throw sim::InputError(path, 0, field, "the folder " + parent.string() + " does not exist",
+                        "a file in an existing folder (make the folder first: nothing is created silently)");
+}
+
+namespace {
 
 models::Scenario load(const RunArgs& a) {
   const std::optional<std::uint64_t> seed = a.seed ? std::optional(seed_flag(*a.seed)) : std::nullopt;
@@ -99,7 +119,15 @@ int run(const RunArgs& a, const std::atomic<bool>& interrupted) {
   // Refuse a bad or unwritable destination before spending the run: a directory, device or FIFO where a file
   // would be put is bad input (exit 2); a folder that cannot be written is an I/O failure (exit 1).
   io::check_output_file(out, "--output");
+  require_parent_folder(out, "--output");
+  if (io::stored_format(out) == "yjsim-sweep")  // the default names of a run and a sweep can meet
+    std::cerr << "yjsim run: warning: " << out << " holds the results of a yjsim sweep; the run will replace it\n";
+  if (!a.json.empty()) {
+    io::check_output_file(a.json, "--json");
+    require_parent_folder(a.json, "--json");
+  }
   if (!a.csv_dir.empty()) {
+    require_parent_folder(csv_folder(a.csv_dir), "--csv");  // the folder itself may be new, not its parents
     io::check_output_dir(a.csv_dir, "--csv");
     for (const char* f : {"kpi_by_quarter.csv", "kpi_by_year.csv"}) io::check_output_file(a.csv_dir + "/" + f, "--csv");
   }
@@ -119,6 +147,7 @@ int run(const RunArgs& a, const std::atomic<bool>& interrupted) {
   io::OutputSet outputs;
   io::write_hdf5(r, io::RunInfo{a.scenario, s.text, input::scenario_to_toml(s)}, out, outputs);
   if (!a.csv_dir.empty()) io::write_csv(r, a.csv_dir, outputs);
+  if (!a.json.empty()) outputs.add(a.json).write(io::summary_json(r, {a.scenario, "yjsim run"}));
   if (interrupted.load()) throw sim::Cancelled();  // interrupted while writing: nothing is replaced
   outputs.commit();
   if (!a.quiet) std::cout << "\nResults written to " << out << (a.csv_dir.empty() ? "" : " and " + a.csv_dir + "/") << '\n';

@@ -9,13 +9,18 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include "apps/cli_commands.h"
 #include "apps/cluster.h"
+#include "apps/sweep_design.h"
 #include "io/atomic_file.h"
 #include "io/sweep_output.h"
+#include "io/results_reader.h"
+#include "io/tidy_output.h"
 #include "input/sweep.h"
 #include "report/tables.h"
 #include "sim/errors.h"
@@ -42,22 +47,34 @@ std::vector<Unit> plan_units(const input::Sweep& s, const std::vector<unsigned c
   return units;
 }
 
+// On a terminal, one line rewritten in place; otherwise (a batch job's log) a line every `every` seconds and at
+// the end, so that a Slurm log shows the sweep moving.
 class Progress {
  public:
-  Progress(bool show, std::size_t total) : show_(show && ::isatty(STDERR_FILENO)), total_(total), start_(Clock::now()) {}
+  Progress(bool show, std::size_t total, double every)
+      : show_(show), tty_(::isatty(STDERR_FILENO)), total_(total), every_(every), start_(Clock::now()) {}
   void step() {
     ++done_;
     if (!show_) return;
     const double t = std::chrono::duration<double>(Clock::now() - start_).count();
     const double left = t / static_cast<double>(done_) * static_cast<double>(total_ - done_);
-    std::fprintf(stderr, "\r  %zu/%zu units (point x replicates), %.0f s elapsed, about %.0f s left   ", done_, total_, t, left);
-    if (done_ == total_) std::fprintf(stderr, "\n");
+    if (tty_) {
+      std::fprintf(stderr, "\r  %zu/%zu units (point x replicates), %.0f s elapsed, about %.0f s left   ", done_, total_, t, left);
+      if (done_ == total_) std::fprintf(stderr, "\n");
+      return;
+    }
+    if (done_ < total_ && t - last_ < every_) return;
+    last_ = t;
+    std::fprintf(stderr, "yjsim sweep: %zu/%zu units (point x replicates) done, %.0f s elapsed, about %.0f s left\n",
+                 done_, total_, t, left);
+    std::fflush(stderr);
   }
 
  private:
   using Clock = std::chrono::steady_clock;
-  bool show_;
+  bool show_, tty_;
   std::size_t total_, done_ = 0;
+  double every_, last_ = 0;
   Clock::time_point start_;
 };
 
@@ -106,17 +123,75 @@ std::vector<double> run_unit(const input::Sweep& s, const Unit& u, const SweepAr
 
 }  // namespace
 
+namespace {
+
+// The cost of the sweep, to size a batch job: core-seconds per point-replicate (all variants together).
+void print_cost(const input::Sweep& s, const std::vector<Unit>& units, double seconds, int processes, int threads) {
+  long replicates = 0;
+  for (const auto& u : units) replicates += u.count;
+  if (replicates == 0 || seconds <= 0) return;
+  const unsigned cores_each = threads > 0 ? static_cast<unsigned>(threads) : std::max(1U, std::thread::hardware_concurrency());
+  const double cores = static_cast<double>(processes) * cores_each;
+  const double per = seconds * cores / static_cast<double>(replicates);
+  std::fprintf(stderr,
+               "yjsim sweep: cost %.3g core-seconds per point-replicate (%ld point-replicates x %zu variants in %.1f s "
+               "on %d process%s x %u threads); a job of P points x R replicates needs about P x R x %.3g / cores "
+               "seconds\n",
+               per, replicates, s.base.variants.size(), seconds, processes, processes > 1 ? "es" : "", cores_each, per);
+}
+
+// The sweep's CSV tables: parameters.csv (each point's axis values) and summary.csv (each point's summary rows).
+void write_sweep_csv(const input::Sweep& s, const std::vector<models::Results>& points, const std::string& dir,
+                     const analysis::SweepSensitivity& sens, const io::SweepExtras& extras) {
+  io::check_output_dir(dir, "--csv");
+  io::ensure_writable_dir(dir);
+  io::OutputSet outputs;
+  io::write_sweep_parameters_csv(s, outputs.add(dir + "/parameters.csv"));
+  io::write_sweep_summary_csv(s, points, outputs.add(dir + "/summary.csv"));
+  io::write_sweep_sensitivity_csv(s, sens, extras.morris, extras.sobol, outputs.add(dir + "/sensitivity.csv"));
+  outputs.commit();
+}
+
+void check_destinations(const SweepArgs& a, const input::Sweep& s, const std::string& out, const std::string& parts) {
+  io::check_output_file(out, "--output");  // a directory, device or FIFO there is refused (exit 2)
+  require_parent_folder(out, "--output");
+  io::check_output_dir(parts, "--output (its .parts folder)");
+  if (!a.csv_dir.empty()) {
+    io::check_output_dir(a.csv_dir, "--csv");
+    require_parent_folder(csv_folder(a.csv_dir), "--csv");
+    for (const char* f : {"parameters.csv", "summary.csv", "sensitivity.csv"}) io::check_output_file(a.csv_dir + "/" + f, "--csv");
+  }
+  if (io::stored_format(out) == "yjsim-results")  // the default names of a run and a sweep can meet
+    std::cerr << "yjsim sweep: warning: " << out << " holds the results of a yjsim run; the sweep will replace it\n";
+  if (a.resume) {
+    const std::size_t foreign = io::foreign_points(out, s);
+    if (foreign > 0)
+      throw sim::InputError(a.sweep, 0, "--resume",
+                            std::to_string(foreign) + " saved point(s) in " + parts +
+                                " made by a different sweep (the sweep file, its base scenario, --seed or --replicates "
+                                "changed since they were saved)",
+                            "the same sweep as the saved points; run without --resume to start afresh");
+  }
+}
+
+}  // namespace
+
 int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& cluster) {
   input::SweepOptions options;
   options.cancel = &interrupted;  // validating a large sweep takes time: Ctrl-C is honoured
-  const input::Sweep s = input::load_sweep(a.sweep, options);
+  input::Sweep s = input::load_sweep(a.sweep, options);
+  const std::optional<std::uint64_t> seed = a.seed ? std::optional(seed_flag(*a.seed)) : std::nullopt;
+  for (auto& v : s.base.variants) {  // command-line flags override the sweep file, which overrides the scenario
+    if (a.replicates) v.params.run.replicates = static_cast<double>(*a.replicates);
+    if (seed) v.params.run.seed = *seed;
+  }
+  const DesignChoice design = choose_design(s, a.design_file, a.morris, a.morris_levels, a.sobol);
   const std::string out = a.output.empty() ? std::filesystem::path(a.sweep).stem().string() + ".h5" : a.output;
   const std::string parts = io::parts_dir(out);
   std::vector<unsigned char> done(s.points.size(), 0);
   if (cluster.root()) {
     try {
-      io::check_output_file(out, "--output");  // a directory, device or FIFO there is refused (exit 2)
-      io::check_output_dir(parts, "--output (its .parts folder)");
+      check_destinations(a, s, out, parts);
       const auto parent = std::filesystem::path(out).parent_path();
       io::ensure_writable_dir(parent.empty() ? "." : parent.string());
       if (a.resume) {
@@ -146,7 +221,7 @@ int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& clu
               << (cluster.size() > 1 ? "es" : "") << (already ? "; resuming, " + std::to_string(already) + " points done" : "")
               << '\n';
   }
-  Progress progress(cluster.root() && !a.quiet, units.size());
+  Progress progress(cluster.root() && !a.quiet, units.size(), a.progress_every);
   Gatherer gather(s, out, units, progress);
   const auto started = std::chrono::steady_clock::now();
   double simulated = 0, written = 0;
@@ -189,7 +264,11 @@ int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& clu
     simulated = seconds_since(started);
     points = io::load_points(out, s);
     sensitivity = analysis::sweep_sensitivity(s, points);
-    io::write_sweep_hdf5(out, s, points, sensitivity);
+    io::SweepExtras extras{design.label, {}, {}};
+    if (design.morris) extras.morris = analysis::sweep_morris(*design.morris, design.morris_axes, points);
+    if (design.sobol) extras.sobol = analysis::sweep_sobol(*design.sobol, points);
+    io::write_sweep_hdf5(out, s, points, sensitivity, extras);
+    if (!a.csv_dir.empty()) write_sweep_csv(s, points, a.csv_dir, sensitivity, extras);
     written = seconds_since(started) - simulated;
   } catch (const sim::Cancelled&) {
     // Under mpirun the launcher reports its own exit code (Open MPI: 1), not 130: the message says what happened.
@@ -207,9 +286,10 @@ int sweep(const SweepArgs& a, const std::atomic<bool>& interrupted, Cluster& clu
     throw;
   }
   if (!a.quiet) std::cout << report::sensitivity_table(s, sensitivity);
+  if (!a.quiet) print_cost(s, units, simulated, cluster.size(), a.threads);
   std::filesystem::remove_all(io::parts_dir(out));
   if (!a.quiet)
-    std::cout << "\nResults written to " << out << " (simulation " << simulated << " s, writing the file " << written
+    std::cout << "\nResults written to " << out << (a.csv_dir.empty() ? "" : " and " + a.csv_dir + "/") << " (simulation " << simulated << " s, writing the file " << written
               << " s)\n";
   return 0;
 }

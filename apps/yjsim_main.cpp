@@ -36,7 +36,10 @@ int main(int argc, char** argv) {
   auto* run = app.add_subcommand("run", "run the baseline and every variant; print KPIs; write HDF5 (and CSV)");
   add_run_flags(run);
   run->add_option("-o,--output", a.output, "HDF5 results file (default: <scenario name>.h5 in this folder)");
-  run->add_option("--csv", a.csv_dir, "also write the KPI and breakdown tables as CSV into this folder");
+  run->add_option("--csv", a.csv_dir,
+                  "also write CSV into this folder: summary.csv (the printed table, long format), summary_by_quarter.csv, "
+                  "replicates_by_year.csv, the per-replicate KPI and breakdown tables (docs/hdf5.md)");
+  run->add_option("--json", a.json, "also write the summary (the rows of summary.csv) as a JSON file");
   run->add_flag("--breakdowns", a.breakdowns,
                 "also print the breakdowns: the reoffending cohort by index disposal, previous offences, sex and age "
                 "(with each group's rates), reoffence timing, age bands, disposals by type");
@@ -57,8 +60,28 @@ int main(int argc, char** argv) {
   sweep->add_flag("--resume", sw.resume, "continue an interrupted sweep from the points already finished");
   sweep->add_option("--threads", sw.threads, "worker threads per process (0: all cores)")->check(CLI::Range(0, 1024));
   sweep->add_flag("-q,--quiet", sw.quiet, "no progress and no table");
+  sweep->add_option("--csv", sw.csv_dir, "also write parameters.csv and summary.csv (every point's summary, long format)");
+  sweep->add_option("--replicates", sw.replicates, "replicates per point (overrides the sweep file)")->check(CLI::Range(1L, 100000L));
+  sweep->add_option("--seed", sw.seed, "random seed 0 .. 2^63 - 1 (overrides the sweep file)");
+  sweep->add_option("--progress-every", sw.progress_every,
+                    "seconds between progress lines when stderr is not a terminal (a batch log)")->check(CLI::Range(0.0, 1e6));
+  sweep->add_option("--design-file", sw.design_file,
+                    "run the points of this CSV file (a column per axis, named as in the sweep file) instead of its design");
+  sweep->add_option("--morris", sw.morris,
+                    "run R Morris trajectories over the axes' ranges instead of the file's design: elementary effects "
+                    "of every axis on every KPI (R x (axes + 1) points)")->check(CLI::Range(1L, 100000L));
+  sweep->add_option("--sobol", sw.sobol,
+                    "run a Saltelli design of N base points (N x (axes + 2) points) instead of the file's design: Sobol "
+                    "first-order and total indices of every axis on every KPI")->check(CLI::Range(2L, 100000L));
+  sweep->add_option("--morris-levels", sw.morris_levels, "--morris: grid levels (even, default 4)")->check(CLI::Range(2, 1000));
+  std::string cmp_a, cmp_b, cmp_variant = "baseline", cmp_csv;
+  auto* cmp = app.add_subcommand("compare", "compare two run files KPI by KPI and year by year: B - A with its 90% interval");
+  cmp->add_option("a", cmp_a, "results file A (HDF5, from yjsim run)")->required();
+  cmp->add_option("b", cmp_b, "results file B")->required();
+  cmp->add_option("--variant", cmp_variant, "the variant compared in both files (default: baseline)");
+  cmp->add_option("--csv", cmp_csv, "also write the comparison as a CSV file");
   auto* targets = app.add_subcommand(
-      "targets", "run a scenario and compare its first reported year with the calibration targets (MODEL.md 7)");
+      "targets", "run a scenario and compare its first reported year with the calibration targets (docs/calibration.md)");
   add_run_flags(targets);
   targets->add_option("--fit", a.fit,
                       "fit these parameters to the toleranced targets first (name:low:high, e.g. "
@@ -139,6 +162,7 @@ int main(int argc, char** argv) {
     if (*sweep) return yjsim::cli::sweep(sw, g_interrupted, cluster);
     if (*track) return yjsim::cli::track(tr, g_interrupted);
     if (*report) return yjsim::cli::report(rep, g_interrupted);
+    if (*cmp) return yjsim::cli::compare(cmp_a, cmp_b, cmp_variant, cmp_csv);
   } catch (const yjsim::sim::InputError& e) {
     if (cluster.root()) std::cerr << "yjsim: " << e.what() << '\n';  // every process read the same bad file
     return 2;

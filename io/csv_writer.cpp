@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "io/atomic_file.h"
+#include "io/tidy_output.h"
 #include "io/writers.h"
 #include "sim/errors.h"
 
@@ -109,6 +110,7 @@ void write_csv(const models::Results& r, const std::string& dir, OutputSet& outp
   write_one(r, outputs.add(dir + "/kpi_by_year.csv"), true);
   write_breakdowns(r, outputs.add(dir + "/breakdowns_by_quarter.csv"), false);
   write_breakdowns(r, outputs.add(dir + "/breakdowns_by_year.csv"), true);
+  write_tidy_csv(r, dir, outputs);  // summary.csv, summary_by_quarter.csv, replicates_by_year.csv (issue 16)
 }
 
 void write_csv(const models::Results& r, const std::string& dir) {

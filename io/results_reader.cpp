@@ -69,6 +69,20 @@ bool is_hdf5_file(const std::string& path) {
   return in.gcount() == 8 && std::string(sig, 8) == std::string("\x89HDF\r\n\x1a\n", 8);
 }
 
+std::string stored_format(const std::string& path) {
+  if (!is_hdf5_file(path)) return "";
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (id < 0) return "";
+  Handle file(id, H5Fclose, path);
+  if (H5Aexists(file, "format") <= 0) return "";
+  try {
+    return read_string(file, "format", path);
+  } catch (const std::exception&) {
+    return "";
+  }
+}
+
 StoredRun read_results_file(const std::string& path) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // our own messages, not HDF5's error stack
   if (!is_hdf5_file(path)) bad(path, "file", "not an HDF5 file", "a results file written by yjsim run, or a scenario (.toml)");

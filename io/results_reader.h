@@ -21,6 +21,8 @@ struct StoredRun {
 
 // Throws sim::InputError naming the file and what is wrong (not HDF5, not a yjsim results file, a field missing).
 StoredRun read_results_file(const std::string& path);
+// The root attribute `format` of a yjsim HDF5 file ("yjsim-results", "yjsim-sweep"); "" for anything else.
+std::string stored_format(const std::string& path);
 // Whether a file starts with the HDF5 signature (a results file rather than a scenario).
 bool is_hdf5_file(const std::string& path);
 

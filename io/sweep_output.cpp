@@ -10,6 +10,8 @@
 #include "io/atomic_file.h"
 #include "io/hdf5_util.h"
 #include "io/writers.h"
+#include "input/scenario_writer.h"
+#include "analysis/prcc_interval.h"
 #include "sim/errors.h"
 #include "sim/summary.h"
 
@@ -21,6 +23,20 @@ constexpr char kMagic[8] = {'Y', 'J', 'S', 'W', 'P', 'T', '0', '1'};
 sim::Calendar calendar_of(const input::Sweep& s) {
   const auto& p = s.base.baseline();
   return sim::Calendar(p.run.start, static_cast<long>(p.run.months));
+}
+
+// What a saved point belongs to: the sweep file and base scenario (their text) and the seed (the command line's
+// --seed changes results without changing either text); the replicates are in the point's shape.
+// The points too: a design file or --morris replaces the sweep file's design without changing its text.
+std::uint64_t work_key(const input::Sweep& s) {
+  std::uint64_t h = s.fingerprint() ^ (s.base.baseline().run.seed * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL);
+  for (const auto& p : s.points)
+    for (double x : p) {
+      std::uint64_t bits = 0;
+      std::memcpy(&bits, &x, sizeof bits);
+      h = (h ^ bits) * 1099511628211ULL;
+    }
+  return h;
 }
 
 std::string point_path(const std::string& output, std::size_t point) {
@@ -80,7 +96,7 @@ void write_point(const std::string& output, const input::Sweep& s, std::size_t p
   if (data.size() != shape.size()) throw sim::IoError("sweep point " + std::to_string(point) + ": wrong number of values");
   ensure_writable_dir(parts_dir(output));
   AtomicFile out(point_path(output, point));
-  const std::uint64_t head[] = {s.fingerprint(), point, shape.variants, shape.kpis, shape.replicates, shape.periods,
+  const std::uint64_t head[] = {work_key(s), point, shape.variants, shape.kpis, shape.replicates, shape.periods,
                                 shape.years};
   out.write(kMagic, sizeof kMagic);
   out.write(head, sizeof head);
@@ -96,7 +112,7 @@ std::optional<std::vector<double>> read_point(const std::string& output, const i
   std::uint64_t head[7];
   f.read(magic, sizeof magic);
   f.read(reinterpret_cast<char*>(head), sizeof head);
-  const std::uint64_t want[] = {s.fingerprint(), point, shape.variants, shape.kpis, shape.replicates, shape.periods,
+  const std::uint64_t want[] = {work_key(s), point, shape.variants, shape.kpis, shape.replicates, shape.periods,
                                 shape.years};
   if (!f || std::memcmp(magic, kMagic, sizeof kMagic) != 0 || std::memcmp(head, want, sizeof head) != 0)
     return std::nullopt;  // another sweep's or a damaged file: the point is run again
@@ -106,10 +122,45 @@ std::optional<std::vector<double>> read_point(const std::string& output, const i
   return data;
 }
 
+std::size_t foreign_points(const std::string& output, const input::Sweep& s) {
+  std::size_t n = 0;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(parts_dir(output), ec)) {
+    const std::string name = e.path().filename().string();
+    std::size_t point = 0;
+    if (name.size() != 16 || name.rfind("point_", 0) != 0 || name.substr(12) != ".bin") continue;
+    try {
+      point = std::stoul(name.substr(6, 6));
+    } catch (const std::exception&) {
+      continue;
+    }
+    if (point >= s.points.size() || !read_point(output, s, point)) ++n;
+  }
+  return n;
+}
+
 namespace {
 
+// One variable-length UTF-8 string per point (the resolved scenario of each point).
+void string_dataset(hid_t parent, const std::string& name, const std::vector<std::string>& values,
+                    const std::string& definition) {
+  h5::Handle type(H5Tcopy(H5T_C_S1), H5Tclose, name);
+  h5::check(H5Tset_size(type, H5T_VARIABLE), name);
+  h5::check(H5Tset_cset(type, H5T_CSET_UTF8), name);
+  const hsize_t dims[1] = {values.size()};
+  h5::Handle space(H5Screate_simple(1, dims, nullptr), H5Sclose, name);
+  h5::Handle ds(H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Dclose, name);
+  std::vector<const char*> ptrs;
+  for (const auto& v : values) ptrs.push_back(v.c_str());
+  if (!values.empty()) h5::check(H5Dwrite(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), name);
+  h5::attr_string(ds, "unit", "TOML text");
+  h5::attr_string(ds, "definition", definition);
+}
+
 void write_variant(hid_t parent, const input::Sweep& s, const std::vector<models::Results>& pts, std::size_t v,
-                   const std::vector<std::vector<double>>& prcc_v) {
+                   const std::vector<std::vector<double>>& prcc_v,
+                   const std::vector<std::vector<analysis::MorrisEffect>>* morris,
+                   const std::vector<std::vector<analysis::SobolIndex>>* sobol) {
   const auto shape = point_shape(s);
   const auto& defs = models::kpi_table();
   const auto np = static_cast<hsize_t>(pts.size());
@@ -154,6 +205,38 @@ void write_variant(hid_t parent, const input::Sweep& s, const std::vector<models
     h5::dataset(sens, defs[k].name, prcc_v[k], {static_cast<hsize_t>(s.axes.size())}, "PRCC (-1 .. 1)",
                 std::string("partial rank correlation of each axis with the horizon mean of ") +
                     (v ? "the paired difference in " : "") + defs[k].name + " over the points, in /sweep/parameters column order");
+  // 90% intervals of each PRCC by Fisher's z (analysis/prcc_interval.h).
+  h5::Handle ci(h5::group(g, "sensitivity_interval"), H5Gclose, "sensitivity_interval");
+  for (std::size_t k = 0; k < defs.size(); ++k) {
+    std::vector<double> lh;
+    for (double r : prcc_v[k]) {
+      const auto i = analysis::prcc_interval(r, s.points.size(), s.axes.size());
+      lh.push_back(i.low);
+      lh.push_back(i.high);
+    }
+    h5::dataset(ci, defs[k].name, lh, {static_cast<hsize_t>(s.axes.size()), 2}, "PRCC (-1 .. 1)",
+                std::string("90% interval (5th, 95th percentile) of each axis's PRCC with ") + defs[k].name +
+                    " by Fisher's z, standard error 1 / sqrt(points - 3 - (axes - 1))");
+  }
+  if (sobol) {
+    h5::Handle sg(h5::group(g, "sobol"), H5Gclose, "sobol");
+    for (std::size_t k = 0; k < defs.size(); ++k) {
+      std::vector<double> m;
+      for (const auto& e : (*sobol)[k]) m.insert(m.end(), {e.first, e.total});
+      h5::dataset(sg, defs[k].name, m, {static_cast<hsize_t>(s.axes.size()), 2}, "share of variance (0 .. 1)",
+                  std::string("Sobol first-order and total indices of each axis on the horizon mean of ") +
+                      (v ? "the paired difference in " : "") + defs[k].name + " (Saltelli design, Jansen estimators)");
+    }
+  }
+  if (!morris) return;
+  h5::Handle mg(h5::group(g, "morris"), H5Gclose, "morris");
+  for (std::size_t k = 0; k < defs.size(); ++k) {
+    std::vector<double> m;
+    for (const auto& e : (*morris)[k]) m.insert(m.end(), {e.mu, e.mu_star, e.sigma});
+    h5::dataset(mg, defs[k].name, m, {static_cast<hsize_t>(s.axes.size()), 3}, std::string(defs[k].unit) + " per unit of the axis's range",
+                std::string("Morris elementary effects of each axis on the horizon mean of ") + (v ? "the paired difference in " : "") +
+                    defs[k].name + ": mu, mu* (mean of absolute effects), sigma; an effect is the change over a step of the range's delta, divided by delta");
+  }
 }
 
 }  // namespace
@@ -169,7 +252,7 @@ std::vector<models::Results> load_points(const std::string& output, const input:
 }
 
 void write_sweep_hdf5(const std::string& output, const input::Sweep& s, const std::vector<models::Results>& pts,
-                      const analysis::SweepSensitivity& sens) {
+                      const analysis::SweepSensitivity& sens, const SweepExtras& extras) {
   const auto& base = s.base.baseline();
   AtomicFile out(output);
   h5::MemoryFile file;
@@ -189,7 +272,7 @@ void write_sweep_hdf5(const std::string& output, const input::Sweep& s, const st
     h5::attr_string(file, "scenario_toml", s.base.text);
     h5::periods_table(file, calendar_of(s));
     h5::Handle sweep(h5::group(file, "sweep"), H5Gclose, "sweep");
-    h5::attr_string(sweep, "design", input::design_name(s.design));
+    h5::attr_string(sweep, "design", extras.design.empty() ? input::design_name(s.design) : extras.design);
     h5::attr_int(sweep, "points", static_cast<long long>(s.points.size()));
     h5::attr_uint(sweep, "lhs_seed", s.lhs_seed);
     std::string names;
@@ -199,8 +282,15 @@ void write_sweep_hdf5(const std::string& output, const input::Sweep& s, const st
     for (const auto& p : s.points) params.insert(params.end(), p.begin(), p.end());
     h5::dataset(sweep, "parameters", params, {s.points.size(), s.axes.size()}, "as each parameter",
                 "the value of each axis (columns in the order of the attribute /sweep axes) at each point");
+    std::vector<std::string> resolved;
+    for (std::size_t p = 0; p < s.points.size(); ++p) resolved.push_back(input::scenario_to_toml(input::scenario_at(s, p)));
+    string_dataset(sweep, "scenario_resolved_toml", resolved,
+                   "each point's scenario with every parameter and intervention written out in full (its axis values "
+                   "set, catalogue entries expanded): runs with `yjsim run` to repeat the point");
     h5::Handle variants(h5::group(sweep, "variants"), H5Gclose, "variants");
-    for (std::size_t v = 0; v < s.base.variants.size(); ++v) write_variant(variants, s, pts, v, sens[v]);
+    for (std::size_t v = 0; v < s.base.variants.size(); ++v)
+      write_variant(variants, s, pts, v, sens[v], extras.morris.empty() ? nullptr : &extras.morris[v],
+                    extras.sobol.empty() ? nullptr : &extras.sobol[v]);
   }
   file.write_to(out);
   out.commit();

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "analysis/morris.h"
+#include "analysis/sobol.h"
 #include "analysis/sensitivity.h"
 #include "input/sweep.h"
 #include "models/simulation.h"
@@ -30,10 +32,22 @@ void write_point(const std::string& output, const input::Sweep& s, std::size_t p
 // The saved values of a point, if there is a complete file for this very sweep.
 std::optional<std::vector<double>> read_point(const std::string& output, const input::Sweep& s, std::size_t point);
 
+// Saved point files in the parts folder that do not belong to this very sweep (its file, base scenario, seed or
+// replicates changed since they were saved): --resume refuses them rather than discard them silently.
+std::size_t foreign_points(const std::string& output, const input::Sweep& s);
 // Every point's saved values (throws sim::IoError if one is missing).
 std::vector<models::Results> load_points(const std::string& output, const input::Sweep& s);
+// What a sweep run from the command line adds to the sweep file's own description (issue 16).
+struct SweepExtras {
+  std::string design;  // the /sweep attribute `design` when the command line replaced the file's ("morris", "file")
+  // Morris elementary effects [variant][kpi][axis], when the points are a Morris design.
+  std::vector<std::vector<std::vector<analysis::MorrisEffect>>> morris;
+  // Sobol indices [variant][kpi][axis], when the points are a Saltelli design.
+  std::vector<std::vector<std::vector<analysis::SobolIndex>>> sobol;
+};
+
 // Writes OUT.h5 (through a temporary file) from the points' results, with summaries and their sensitivity.
 void write_sweep_hdf5(const std::string& output, const input::Sweep& s, const std::vector<models::Results>& points,
-                      const analysis::SweepSensitivity& sens);
+                      const analysis::SweepSensitivity& sens, const SweepExtras& extras = {});
 
 }  // namespace yjsim::io

@@ -9,7 +9,7 @@ std::string format_target_table(const std::vector<analysis::TargetRow>& rows, co
   std::ostringstream out;
   char line[512];
   out << "Calibration check: first reported year (" << r.calendar.start().iso() << " on), mean of " << r.replicates
-      << " replicates (replicate SD), against MODEL.md 7 scaled to this population\n";
+      << " replicates (replicate SD), against the national targets (docs/calibration.md) scaled to this population\n";
   std::snprintf(line, sizeof line, "%-40s %12s %12s %10s %12s  %s\n", "target", "target", "simulated", "(sd)",
                 "tolerance", "within");
   out << line;

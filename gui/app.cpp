@@ -471,7 +471,7 @@ void App::export_results(Purpose what, const std::string& path) {
       io::ensure_writable_dir(path);
       io::OutputSet outputs;  // the KPI files and the summary table as shown, together or not at all
       io::write_csv(*view_results_, path, outputs);
-      if (view_) outputs.add(path + "/summary.csv").write(summary_csv(*view_));
+      if (view_) outputs.add(path + "/table_as_shown.csv").write(summary_csv(*view_));
       outputs.commit();
     }
     show("Exported the results to " + path, false);

@@ -1,6 +1,6 @@
 #pragma once
 // The results panel's by-year table as a CSV (issue 13 item 7): written beside the CSV export's KPI files as
-// summary.csv, one row per variant, KPI and year (and the whole horizon), the figures as numbers and as shown.
+// table_as_shown.csv (beside the tidy summary.csv of io::write_csv), one row per variant, KPI and year (and the whole horizon), the figures as numbers and as shown.
 #include <string>
 
 #include "gui/results_view.h"

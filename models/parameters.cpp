@@ -25,62 +25,62 @@ constexpr double kInf = 1e300;
 std::vector<ParamDecl> make_table() {
   return {
   // run (CONTRACT.md [run]; run.start and run.seed are handled in scenario.cpp)
-  {"run.months", "months", 0, 600, {48}, "MODEL.md §1 (default horizon)", true, true, Check::None, [](Params& p) { return one(p.run.months); }},
-  {"run.replicates", "replicates", 1, 100000, {200}, "MODEL.md §9; issue 3 (default borough: 200)", true, true, Check::None, [](Params& p) { return one(p.run.replicates); }},
-  {"run.burn_in_months", "months", 0, 240, {96}, "MODEL.md §1 (96, so that everyone aged 10-17 at month 0 has a full history)", true, true, Check::None, [](Params& p) { return one(p.run.burn_in_months); }},
-  // population (MODEL.md §1)
+  {"run.months", "months", 0, 600, {48}, "docs/model.md §1 (default horizon)", true, true, Check::None, [](Params& p) { return one(p.run.months); }},
+  {"run.replicates", "replicates", 1, 100000, {200}, "docs/interventions.md §9; issue 3 (default borough: 200)", true, true, Check::None, [](Params& p) { return one(p.run.replicates); }},
+  {"run.burn_in_months", "months", 0, 240, {96}, "docs/model.md §1 (96, so that everyone aged 10-17 at month 0 has a full history)", true, true, Check::None, [](Params& p) { return one(p.run.burn_in_months); }},
+  // population (docs/model.md §1)
   {"population.size_10_17", "children aged 10-17 at month 0 (a whole number; 0: no children, every rate NaN)", 0, 2e7, {20000}, "issue 3: a borough of 20,000 (England and Wales mid-2018: 5,360,653, ONS)", true, true, Check::None, [](Params& p) { return one(p.population.size_10_17); }},
-  {"population.age_shares", "relative size of ages 10..17", 0, kInf, {730400, 707081, 693698, 665305, 654298, 636635, 626758, 646478}, "ONS mid-2018 population estimates, England and Wales, single years 10..17 (MODEL.md §1)", false, true, Check::Positive, [](Params& p) { return arr(p.population.age_shares); }},
-  {"population.annual_growth", "fraction per year", -0.5, 0.5, {0.0}, "MODEL.md §1 (assumption: 0)", false, false, Check::None, [](Params& p) { return one(p.population.annual_growth); }},
-  {"population.male_share", "share", 0, 1, {0.513}, "ONS mid-2018, boys' share aged 10-17 (MODEL.md §1)", false, true, Check::None, [](Params& p) { return one(p.population.male_share); }},
-  // offending (MODEL.md §1-2)
-  {"offending.propensity_sigma", "sd of log propensity", 0, 5, {2.6}, "calibrated (MODEL.md §1) to the §7 targets", false, true, Check::None, [](Params& p) { return one(p.offending.propensity_sigma); }},
-  {"offending.base_rate", "offences per month at age 17, z = 1", 0, 100, {0.04154}, "calibrated (MODEL.md §2) to FTEs 11,968 (223 per 100k), y/e March 2019", false, false, Check::None, [](Params& p) { return one(p.offending.base_rate); }},
-  {"offending.age_rr", "rate ratio, ages 10..24", 0, 100, {0.04, 0.08, 0.15, 0.25, 0.40, 0.69, 0.89, 1.00, 0.95, 0.85, 0.75, 0.65, 0.65, 0.65, 0.65}, "shape from YJB disposals per 1,000 by age 2015/16; 10-14 split and adult decline assumed (MODEL.md §2)", false, false, Check::None, [](Params& p) { return arr(p.offending.age_rr); }},
-  {"offending.girl_rr", "rate ratio", 0, 10, {0.15}, "calibrated (MODEL.md §2) so that girls are 18.4% of FTEs (YJS suppl. Table 2.4)", false, true, Check::None, [](Params& p) { return one(p.offending.girl_rr); }},
-  {"offending.on_order_rr", "rate ratio", 0, 10, {1.0}, "assumption (MODEL.md §2)", false, false, Check::None, [](Params& p) { return one(p.offending.on_order_rr); }},
+  {"population.age_shares", "relative size of ages 10..17", 0, kInf, {730400, 707081, 693698, 665305, 654298, 636635, 626758, 646478}, "ONS mid-2018 population estimates, England and Wales, single years 10..17 (docs/model.md §1)", false, true, Check::Positive, [](Params& p) { return arr(p.population.age_shares); }},
+  {"population.annual_growth", "fraction per year", -0.5, 0.5, {0.0}, "docs/model.md §1 (assumption: 0)", false, false, Check::None, [](Params& p) { return one(p.population.annual_growth); }},
+  {"population.male_share", "share", 0, 1, {0.513}, "ONS mid-2018, boys' share aged 10-17 (docs/model.md §1)", false, true, Check::None, [](Params& p) { return one(p.population.male_share); }},
+  // offending (docs/model.md §1-2)
+  {"offending.propensity_sigma", "sd of log propensity", 0, 5, {2.6}, "calibrated (docs/model.md §1) to the §7 targets", false, true, Check::None, [](Params& p) { return one(p.offending.propensity_sigma); }},
+  {"offending.base_rate", "offences per month at age 17, z = 1", 0, 100, {0.04154}, "calibrated (docs/model.md §2) to FTEs 11,968 (223 per 100k), y/e March 2019", false, false, Check::None, [](Params& p) { return one(p.offending.base_rate); }},
+  {"offending.age_rr", "rate ratio, ages 10..24", 0, 100, {0.04, 0.08, 0.15, 0.25, 0.40, 0.69, 0.89, 1.00, 0.95, 0.85, 0.75, 0.65, 0.65, 0.65, 0.65}, "shape from YJB disposals per 1,000 by age 2015/16; 10-14 split and adult decline assumed (docs/model.md §2)", false, false, Check::None, [](Params& p) { return arr(p.offending.age_rr); }},
+  {"offending.girl_rr", "rate ratio", 0, 10, {0.15}, "calibrated (docs/model.md §2) so that girls are 18.4% of FTEs (YJS suppl. Table 2.4)", false, true, Check::None, [](Params& p) { return one(p.offending.girl_rr); }},
+  {"offending.on_order_rr", "rate ratio", 0, 10, {1.0}, "assumption (docs/model.md §2)", false, false, Check::None, [](Params& p) { return one(p.offending.on_order_rr); }},
   {"offending.post_event_rr", "extra rate ratio", 0, 100, {0.30}, "calibrated to the binary reoffending rate 37.8% (y/e March 2019; docs/calibration.md); the model specification's prior was 0.40", false, false, Check::None, [](Params& p) { return one(p.offending.post_event_rr); }},
-  {"offending.post_event_months", "months", 0.01, 120, {5.28}, "calibrated (MODEL.md §2)", false, false, Check::None, [](Params& p) { return one(p.offending.post_event_months); }},
-  {"offending.custody_rr", "rate ratio", 0, 10, {1.5}, "calibrated (MODEL.md §2); College of Policing: custody vs community RR about 1.17", false, false, Check::None, [](Params& p) { return one(p.offending.custody_rr); }},
-  // desistance (MODEL.md §1)
-  {"desistance.per_outcome", "probability", 0, 1, {0.45}, "calibrated (MODEL.md §1); MacLeod, Grove & Farrington 2012", false, false, Check::None, [](Params& p) { return one(p.desistance.per_outcome); }},
-  {"desistance.factor", "propensity multiplier", 0, 1, {0.588}, "calibrated (MODEL.md §1)", false, false, Check::None, [](Params& p) { return one(p.desistance.factor); }},
-  {"desistance.from_age", "years", 10, 25, {16}, "assumption (MODEL.md §1)", false, true, Check::None, [](Params& p) { return one(p.desistance.from_age); }},
-  {"desistance.monthly_hazard", "probability per month", 0, 1, {0.0454}, "calibrated (MODEL.md §1); Blumstein et al. 1986", false, true, Check::None, [](Params& p) { return one(p.desistance.monthly_hazard); }},
-  {"desistance.hazard_z_power", "exponent", 0, 5, {0.5}, "calibrated (MODEL.md §1); Moffitt's life-course-persistent group", false, true, Check::None, [](Params& p) { return one(p.desistance.hazard_z_power); }},
-  // detection (MODEL.md §2)
-  {"detection.probability", "probability per offence", 0, 1, {0.10}, "assumption (MODEL.md §2): only base_rate x detection is identified", false, false, Check::None, [](Params& p) { return one(p.detection.probability); }},
-  {"detection.serious_share", "probability per detected offence", 0, 1, {0.15}, "assumption (MODEL.md §2)", false, false, Check::None, [](Params& p) { return one(p.detection.serious_share); }},
-  {"detection.extra_offences_mean", "offences per detected incident", 0, 100, {0.80}, "calibrated (MODEL.md §2)", false, false, Check::None, [](Params& p) { return one(p.detection.extra_offences_mean); }},
-  // outcomes at the police station (MODEL.md §3): NFA, CR, YC, YCC, charge
-  {"outcome.none", "probabilities NFA, CR, YC, YCC, charge", 0, 1, {0.47, 0.30, 0.11, 0.10, 0.02}, "calibrated (MODEL.md §3) to caution-first FTEs 55.5%, YC 4,539, YCC 4,547", false, false, Check::Probabilities, [](Params& p) { return arr(p.outcome.none); }},
-  {"outcome.cautioned", "probabilities NFA, CR, YC, YCC, charge", 0, 1, {0.02, 0.02, 0.013, 0.047, 0.90}, "calibrated (MODEL.md §3)", false, false, Check::Probabilities, [](Params& p) { return arr(p.outcome.cautioned); }},
-  {"outcome.convicted", "probabilities NFA, CR, YC, YCC, charge", 0, 1, {0.02, 0.02, 0.003, 0.007, 0.95}, "calibrated (MODEL.md §3)", false, false, Check::Probabilities, [](Params& p) { return arr(p.outcome.convicted); }},
-  {"outcome.adult", "probabilities NFA, CR, caution, charge", 0, 1, {0.25, 0.15, 0.15, 0.45}, "assumption (MODEL.md §5)", false, false, Check::Probabilities, [](Params& p) { return arr(p.outcome.adult); }},
-  {"outcome.on_order_charge", "probability", 0, 1, {1.0}, "MODEL.md §3", false, false, Check::None, [](Params& p) { return one(p.outcome.on_order_charge); }},
-  {"outcome.ycc_months", "months", 1, 24, {3}, "sourced (MODEL.md §3): 'normally 3 months'", true, false, Check::None, [](Params& p) { return one(p.outcome.ycc_months); }},
-  // court (MODEL.md §3-4)
-  {"court.join_pending", "probability", 0, 1, {0.10}, "calibrated (MODEL.md §3)", false, false, Check::None, [](Params& p) { return one(p.court.join_pending); }},
-  {"court.mean_delay_months", "months", 1, 60, {5}, "MODEL.md §4; anchors: offence to completion 207-217 days (2021-23)", false, false, Check::None, [](Params& p) { return one(p.court.mean_delay_months); }},
-  {"court.ryda", "probability at charge: none, cautioned, convicted", 0, 1, {0.0188, 0.0395, 0.1035}, "calibrated (MODEL.md §4) to about 2,000 RYDA episodes and 243 remanded, y/e March 2019", false, false, Check::None, [](Params& p) { return arr(p.court.ryda); }},
-  {"court.remand_bail_monthly", "probability per month", 0, 1, {0.45}, "derived (MODEL.md §4): median 23-29 nights, mean 52 per remand episode", false, false, Check::None, [](Params& p) { return one(p.court.remand_bail_monthly); }},
-  {"court.acquittal", "probability", 0, 1, {0.10}, "assumption (MODEL.md §4)", false, false, Check::None, [](Params& p) { return one(p.court.acquittal); }},
-  {"court.acquittal_remanded", "probability", 0, 1, {0.29}, "sourced (MODEL.md §4): 26.7-31.6% of RYDA outcomes were acquittals, y/e March 2017-19", false, false, Check::None, [](Params& p) { return one(p.court.acquittal_remanded); }},
-  {"court.sentence_first", "probabilities discharge/fine, RO, YRO, DTO, long", 0, 1, {0.1907, 0.7126, 0.0769, 0.0153, 0.0045}, "calibrated (MODEL.md §4) to y/e March 2019 sentence counts", false, false, Check::Probabilities, [](Params& p) { return arr(p.court.sentence_first); }},
-  {"court.sentence_repeat", "probabilities discharge/fine, RO, YRO, DTO, long", 0, 1, {0.2861, 0.2083, 0.3976, 0.0849, 0.0231}, "calibrated (MODEL.md §4)", false, false, Check::Probabilities, [](Params& p) { return arr(p.court.sentence_repeat); }},
-  {"court.sentence_remanded", "probabilities discharge/fine, RO, YRO, DTO, long", 0, 1, {0.1263, 0.2102, 0.2809, 0.2761, 0.1065}, "calibrated (MODEL.md §4); RYDA outcomes 34-37% immediate custody", false, false, Check::Probabilities, [](Params& p) { return arr(p.court.sentence_remanded); }},
-  {"court.ro_months", "months (min, max)", 3, 12, {3, 12}, "legal range sourced; uniform distribution assumed (MODEL.md §4)", true, false, Check::Increasing, [](Params& p) { return arr(p.court.ro_months); }},
-  {"court.yro_months", "months (min, max)", 1, 36, {6, 24}, "assumption within the legal maximum of 36 (MODEL.md §4)", true, false, Check::Increasing, [](Params& p) { return arr(p.court.yro_months); }},
-  {"court.dto_terms", "months", 4, 24, {4, 6, 8, 10, 12, 18, 24}, "sourced list of DTO terms (MODEL.md §4)", true, false, Check::None, [](Params& p) { return arr(p.court.dto_terms); }},
-  {"court.dto_weights", "relative weights", 0, kInf, {0.30, 0.25, 0.15, 0.08, 0.12, 0.05, 0.05}, "assumption; median 90 nights in custody per DTO episode (MODEL.md §4)", false, false, Check::Positive, [](Params& p) { return arr(p.court.dto_weights); }},
+  {"offending.post_event_months", "months", 0.01, 120, {5.28}, "calibrated (docs/model.md §2)", false, false, Check::None, [](Params& p) { return one(p.offending.post_event_months); }},
+  {"offending.custody_rr", "rate ratio", 0, 10, {1.5}, "calibrated (docs/model.md §2); College of Policing: custody vs community RR about 1.17", false, false, Check::None, [](Params& p) { return one(p.offending.custody_rr); }},
+  // desistance (docs/model.md §1)
+  {"desistance.per_outcome", "probability", 0, 1, {0.45}, "calibrated (docs/model.md §1); MacLeod, Grove & Farrington 2012", false, false, Check::None, [](Params& p) { return one(p.desistance.per_outcome); }},
+  {"desistance.factor", "propensity multiplier", 0, 1, {0.588}, "calibrated (docs/model.md §1)", false, false, Check::None, [](Params& p) { return one(p.desistance.factor); }},
+  {"desistance.from_age", "years", 10, 25, {16}, "assumption (docs/model.md §1)", false, true, Check::None, [](Params& p) { return one(p.desistance.from_age); }},
+  {"desistance.monthly_hazard", "probability per month", 0, 1, {0.0454}, "calibrated (docs/model.md §1); Blumstein et al. 1986", false, true, Check::None, [](Params& p) { return one(p.desistance.monthly_hazard); }},
+  {"desistance.hazard_z_power", "exponent", 0, 5, {0.5}, "calibrated (docs/model.md §1); Moffitt's life-course-persistent group", false, true, Check::None, [](Params& p) { return one(p.desistance.hazard_z_power); }},
+  // detection (docs/model.md §2)
+  {"detection.probability", "probability per offence", 0, 1, {0.10}, "assumption (docs/model.md §2): only base_rate x detection is identified", false, false, Check::None, [](Params& p) { return one(p.detection.probability); }},
+  {"detection.serious_share", "probability per detected offence", 0, 1, {0.15}, "assumption (docs/model.md §2)", false, false, Check::None, [](Params& p) { return one(p.detection.serious_share); }},
+  {"detection.extra_offences_mean", "offences per detected incident", 0, 100, {0.80}, "calibrated (docs/model.md §2)", false, false, Check::None, [](Params& p) { return one(p.detection.extra_offences_mean); }},
+  // outcomes at the police station (docs/model.md §3): NFA, CR, YC, YCC, charge
+  {"outcome.none", "probabilities NFA, CR, YC, YCC, charge", 0, 1, {0.47, 0.30, 0.11, 0.10, 0.02}, "calibrated (docs/model.md §3) to caution-first FTEs 55.5%, YC 4,539, YCC 4,547", false, false, Check::Probabilities, [](Params& p) { return arr(p.outcome.none); }},
+  {"outcome.cautioned", "probabilities NFA, CR, YC, YCC, charge", 0, 1, {0.02, 0.02, 0.013, 0.047, 0.90}, "calibrated (docs/model.md §3)", false, false, Check::Probabilities, [](Params& p) { return arr(p.outcome.cautioned); }},
+  {"outcome.convicted", "probabilities NFA, CR, YC, YCC, charge", 0, 1, {0.02, 0.02, 0.003, 0.007, 0.95}, "calibrated (docs/model.md §3)", false, false, Check::Probabilities, [](Params& p) { return arr(p.outcome.convicted); }},
+  {"outcome.adult", "probabilities NFA, CR, caution, charge", 0, 1, {0.25, 0.15, 0.15, 0.45}, "assumption (docs/model.md §5)", false, false, Check::Probabilities, [](Params& p) { return arr(p.outcome.adult); }},
+  {"outcome.on_order_charge", "probability", 0, 1, {1.0}, "docs/model.md §3", false, false, Check::None, [](Params& p) { return one(p.outcome.on_order_charge); }},
+  {"outcome.ycc_months", "months", 1, 24, {3}, "sourced (docs/model.md §3): 'normally 3 months'", true, false, Check::None, [](Params& p) { return one(p.outcome.ycc_months); }},
+  // court (docs/model.md §3-4)
+  {"court.join_pending", "probability", 0, 1, {0.10}, "calibrated (docs/model.md §3)", false, false, Check::None, [](Params& p) { return one(p.court.join_pending); }},
+  {"court.mean_delay_months", "months", 1, 60, {5}, "docs/model.md §4; anchors: offence to completion 207-217 days (2021-23)", false, false, Check::None, [](Params& p) { return one(p.court.mean_delay_months); }},
+  {"court.ryda", "probability at charge: none, cautioned, convicted", 0, 1, {0.0188, 0.0395, 0.1035}, "calibrated (docs/model.md §4) to about 2,000 RYDA episodes and 243 remanded, y/e March 2019", false, false, Check::None, [](Params& p) { return arr(p.court.ryda); }},
+  {"court.remand_bail_monthly", "probability per month", 0, 1, {0.45}, "derived (docs/model.md §4): median 23-29 nights, mean 52 per remand episode", false, false, Check::None, [](Params& p) { return one(p.court.remand_bail_monthly); }},
+  {"court.acquittal", "probability", 0, 1, {0.10}, "assumption (docs/model.md §4)", false, false, Check::None, [](Params& p) { return one(p.court.acquittal); }},
+  {"court.acquittal_remanded", "probability", 0, 1, {0.29}, "sourced (docs/model.md §4): 26.7-31.6% of RYDA outcomes were acquittals, y/e March 2017-19", false, false, Check::None, [](Params& p) { return one(p.court.acquittal_remanded); }},
+  {"court.sentence_first", "probabilities discharge/fine, RO, YRO, DTO, long", 0, 1, {0.1907, 0.7126, 0.0769, 0.0153, 0.0045}, "calibrated (docs/model.md §4) to y/e March 2019 sentence counts", false, false, Check::Probabilities, [](Params& p) { return arr(p.court.sentence_first); }},
+  {"court.sentence_repeat", "probabilities discharge/fine, RO, YRO, DTO, long", 0, 1, {0.2861, 0.2083, 0.3976, 0.0849, 0.0231}, "calibrated (docs/model.md §4)", false, false, Check::Probabilities, [](Params& p) { return arr(p.court.sentence_repeat); }},
+  {"court.sentence_remanded", "probabilities discharge/fine, RO, YRO, DTO, long", 0, 1, {0.1263, 0.2102, 0.2809, 0.2761, 0.1065}, "calibrated (docs/model.md §4); RYDA outcomes 34-37% immediate custody", false, false, Check::Probabilities, [](Params& p) { return arr(p.court.sentence_remanded); }},
+  {"court.ro_months", "months (min, max)", 3, 12, {3, 12}, "legal range sourced; uniform distribution assumed (docs/model.md §4)", true, false, Check::Increasing, [](Params& p) { return arr(p.court.ro_months); }},
+  {"court.yro_months", "months (min, max)", 1, 36, {6, 24}, "assumption within the legal maximum of 36 (docs/model.md §4)", true, false, Check::Increasing, [](Params& p) { return arr(p.court.yro_months); }},
+  {"court.dto_terms", "months", 4, 24, {4, 6, 8, 10, 12, 18, 24}, "sourced list of DTO terms (docs/model.md §4)", true, false, Check::None, [](Params& p) { return arr(p.court.dto_terms); }},
+  {"court.dto_weights", "relative weights", 0, kInf, {0.30, 0.25, 0.15, 0.08, 0.12, 0.05, 0.05}, "assumption; median 90 nights in custody per DTO episode (docs/model.md §4)", false, false, Check::Positive, [](Params& p) { return arr(p.court.dto_weights); }},
   {"court.custody_age_rr", "ratio on the DTO and long-detention shares, ages 10..17", 0, 100, {1, 1, 1, 1, 1, 1, 1, 1}, "version 1: 1 (no age effect); custody is mostly given at 16-17 (docs/model.md, version 2)", false, false, Check::Positive, [](Params& p) { return arr(p.court.custody_age_rr); }},
   {"court.custody_conviction_rr", "ratio on the DTO and long-detention shares per previous conviction (at most 10)", 0, 10, {1}, "version 1: 1 (history class only); sentencing guidelines weigh previous convictions (docs/model.md, version 2)", false, false, Check::None, [](Params& p) { return one(p.court.custody_conviction_rr); }},
-  {"court.long_extra_months_mean", "months", 0, 240, {10}, "anchors: median 187-224, mean 323 nights (MODEL.md §4)", false, false, Check::None, [](Params& p) { return one(p.court.long_extra_months_mean); }},
+  {"court.long_extra_months_mean", "months", 0, 240, {10}, "anchors: median 187-224, mean 323 nights (docs/model.md §4)", false, false, Check::None, [](Params& p) { return one(p.court.long_extra_months_mean); }},
   {"court.remand_credit", "share of the months on remand for the case", 0, 1, {0}, "version 1: 0 (no credit); time remanded in custody counts towards a custodial sentence (Sentencing Act 2020 s.240ZA; for a DTO the court takes it into account, s.237) (docs/model.md, version 2)", false, false, Check::None, [](Params& p) { return one(p.court.remand_credit); }},
-  // orders (MODEL.md §4)
-  {"orders.yro_breach_monthly", "probability per month", 0, 1, {0.015}, "assumption (MODEL.md §4)", false, false, Check::None, [](Params& p) { return one(p.orders.yro_breach_monthly); }},
-  {"orders.licence_breach_monthly", "probability per month", 0, 1, {0.02}, "assumption (MODEL.md §4)", false, false, Check::None, [](Params& p) { return one(p.orders.licence_breach_monthly); }},
-  // service costs (MODEL.md §8; data/unit_costs.csv copied to data/unit_costs.csv)
+  // orders (docs/model.md §4)
+  {"orders.yro_breach_monthly", "probability per month", 0, 1, {0.015}, "assumption (docs/model.md §4)", false, false, Check::None, [](Params& p) { return one(p.orders.yro_breach_monthly); }},
+  {"orders.licence_breach_monthly", "probability per month", 0, 1, {0.02}, "assumption (docs/model.md §4)", false, false, Check::None, [](Params& p) { return one(p.orders.licence_breach_monthly); }},
+  // service costs (docs/interventions.md §8; data/unit_costs.csv copied to data/unit_costs.csv)
   {"costs.custody_place_year_gbp", "GBP per place-year", 0, 1e7, {76000}, "young offender institution place, Children's Commissioner 2019 (c.2018/19 prices); SCH 210,000, STC 160,000", false, false, Check::None, [](Params& p) { return one(p.costs.custody_place_year_gbp); }},
   {"costs.remand_night_gbp", "GBP per night", 0, 1e5, {329}, "YOI remand night, SI 2024/327 (2024/25 prices)", false, false, Check::None, [](Params& p) { return one(p.costs.remand_night_gbp); }},
   {"costs.court_case_gbp", "GBP per sentencing occasion", 0, 1e6, {168}, "magistrates' court average cost per case, court costs only, Hansard 31 Jan 2012 (2010/11 prices)", false, false, Check::None, [](Params& p) { return one(p.costs.court_case_gbp); }},
@@ -99,13 +99,13 @@ const std::vector<NeedFlag>& default_needs() {
   static const std::vector<NeedFlag> needs = {
       {"ete_need", 0.15, 3.0,
        "prevalence derived from ONS 2022 exclusion shares by outcome; multiplier an assumption below the derived "
-       "onset RR 6.3 (MODEL.md §1)"},
+       "onset RR 6.3 (docs/model.md §1)"},
       {"care_experienced", 0.01, 3.0,
-       "prevalence about 1% of children (DfE); multiplier an assumption below the derived onset RR 4.0 (MODEL.md "
+       "prevalence about 1% of children (DfE); multiplier an assumption below the derived onset RR 4.0 (docs/model.md "
        "§1)"},
-      {"slcn", 0.10, 1.5, "prevalence 7-12% (Hughes et al.); multiplier an assumption (MODEL.md §1)"},
+      {"slcn", 0.10, 1.5, "prevalence 7-12% (Hughes et al.); multiplier an assumption (docs/model.md §1)"},
       {"mental_health", 0.10, 1.5,
-       "assumption; externalising disorders OR about 2.1 for recidivism (Wibbelink 2015) (MODEL.md §1)"},
+       "assumption; externalising disorders OR about 2.1 for recidivism (Wibbelink 2015) (docs/model.md §1)"},
   };
   return needs;
 }
@@ -133,7 +133,7 @@ std::string parameter_table_markdown() {
     for (std::size_t i = 0; i < d.default_value.size(); ++i) out << (i ? ", " : "") << sim::shortest_text(d.default_value[i]);
     out << " | " << d.source << " | " << (d.fixed_at_entry ? "no (drawn at entry)" : "yes") << " |\n";
   }
-  out << "| `run.start` | YYYY-MM | any month | 2018-04 | MODEL.md §6.2 (financial-year quarters) | no |\n";
+  out << "| `run.start` | YYYY-MM | any month | 2018-04 | docs/kpis.md §6.2 (financial-year quarters) | no |\n";
   out << "| `run.seed` | integer | 0 .. 2^63 - 1 | 20190331 | any | no |\n";
   out << "\nNeeds flags (`[needs.<name>]`: `prevalence`, `multiplier`, `source`; a scenario may add flags, up to 8):\n\n"
          "| flag | prevalence | multiplier | source |\n|---|---|---|---|\n";
@@ -150,7 +150,7 @@ std::string parameter_table_toml() {
     const std::string sec = name.substr(0, name.find('.'));
     if (sec != section) {
       out << (section.empty() ? "" : "\n") << "[" << sec << "]\n";
-      if (sec == "run") out << "start = \"2018-04\"  # first month of the horizon; MODEL.md 6.2 (financial-year quarters)\n"
+      if (sec == "run") out << "start = \"2018-04\"  # first month of the horizon; docs/kpis.md 6.2 (financial-year quarters)\n"
                                "seed = 20190331    # random seed\n";
       section = sec;
     }

@@ -387,7 +387,7 @@ TEST_CASE("the whole horizon's row of the by-year table is the paired horizon to
   CHECK(view.horizon_label.rfind("Whole horizon (", 0) == 0);
   REQUIRE(view.answer.size() == s.variants.size() - 1);
   CHECK(view.answer[0].find("custodial sentences") != std::string::npos);
-  // The CSV export's summary.csv: a row per KPI and year and the horizon, the numbers and the texts as shown.
+  // The CSV export's table_as_shown.csv: a row per KPI and year and the horizon, the numbers and the texts as shown.
   const std::string csv = summary_csv(view);
   CHECK(std::count(csv.begin(), csv.end(), '\n') == static_cast<long>(1 + view.kpis.size() * (view.year_labels.size() + 1)));
   const auto& cost = view.kpis.back();

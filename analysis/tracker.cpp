@@ -357,8 +357,8 @@ TrackResult track(const input::CohortExtract& x, const ReferencePool& pool, cons
     t.binary_final = project(res.binary_draws[c], sets);
     t.frequency_final = project(res.frequency_draws[c], sets);
     if (t.complete) {  // final: the figure itself, not a mean of equal draws (which may differ in the last bit)
-      t.binary_final = {{t.binary, t.binary, t.binary, t.binary, static_cast<long>(draws)}, 0.0, 0.0};
-      t.frequency_final = {{t.frequency, t.frequency, t.frequency, t.frequency, static_cast<long>(draws)}, 0.0, 0.0};
+      t.binary_final = {{t.binary, t.binary, t.binary, t.binary, static_cast<long>(draws), 0.0}, 0.0, 0.0};
+      t.frequency_final = {{t.frequency, t.frequency, t.frequency, t.frequency, static_cast<long>(draws), 0.0}, 0.0, 0.0};
     }
     t.concentration_final = sim::summarise(conc[c]).mean;
     if (o.target_binary) t.p_binary_below = share_below(res.binary_draws[c], *o.target_binary);

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "io/atomic_file.h"
+#include "io/csv_text.h"
 #include "io/tidy_output.h"
 #include "io/writers.h"
 #include "sim/errors.h"
@@ -12,12 +13,7 @@ namespace yjsim::io {
 
 namespace {
 
-std::string num(double x) {
-  if (std::isnan(x)) return "NaN";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", x);
-  return buf;
-}
+std::string num(double x) { return csv_number(x); }
 
 // Rows are formatted in memory and handed to the atomic file in pieces of about 1 MiB (each write checked).
 class Chunked {

@@ -1,5 +1,7 @@
 #include "io/design_file.h"
 
+#include "io/csv_text.h"
+
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -26,11 +28,7 @@ std::vector<std::string> split(const std::string& line) {
   return out;
 }
 
-std::string num(double x) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", x);
-  return buf;
-}
+std::string num(double x) { return csv_number(x); }
 
 }  // namespace
 

@@ -7,26 +7,17 @@
 #include "analysis/prcc_interval.h"
 #include "analysis/summary_rows.h"
 #include "io/atomic_file.h"
+#include "io/csv_text.h"
 #include "io/writers.h"
 
 namespace yjsim::io {
 
 namespace {
 
-std::string num(double x) {
-  if (std::isnan(x)) return "NaN";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", x);
-  return buf;
-}
+std::string num(double x) { return csv_number(x); }
 
-// A CSV field: quoted when it holds a comma, a quote or a newline (units such as "per 100,000 aged 10-17").
-std::string field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
+// Units such as "per 100,000 aged 10-17" are quoted.
+std::string field(const std::string& s) { return csv_field(s); }
 
 std::string json_string(const std::string& s) {
   std::string q = "\"";

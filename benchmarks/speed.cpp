@@ -9,8 +9,6 @@
 // (burn-in included), in the simulator's blocks on the same threads. Each case runs in its own process (its own
 // peak memory); wall and CPU (user + sys) seconds are given for both.
 #include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -19,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "benchmarks/fresh_process.h"
 #include "input/scenario_reader.h"
 #include "models/entry_schedule.h"
 #include "models/simulation.h"
@@ -142,16 +141,5 @@ int run_case(const std::string& which) {
 
 int main(int argc, char** argv) {
   if (argc == 2) return run_case(argv[1]);
-  for (const char* which : {"w", "n1", "n2"}) {
-    std::fflush(stdout);
-    const pid_t pid = fork();
-    if (pid == 0) {
-      execl("/proc/self/exe", argv[0], which, static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return 1;
-  }
-  return 0;
+  return yjsim::bench::run_each_in_fresh_process(argv[0], {"w", "n1", "n2"});
 }

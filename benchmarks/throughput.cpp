@@ -5,14 +5,13 @@
 //  (c) the default borough, 200 replicates, baseline and three intervention variants (target < 5 s, issue 4).
 // Each case runs in its own process so that its peak memory is its own.
 #include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
+#include "benchmarks/fresh_process.h"
 #include "input/scenario_reader.h"
 #include "models/simulation.h"
 
@@ -97,16 +96,5 @@ int run_case(const std::string& which) {
 
 int main(int argc, char** argv) {
   if (argc == 2) return run_case(argv[1]);
-  for (const char* which : {"a1", "a2", "b2", "c2"}) {
-    std::fflush(stdout);
-    const pid_t pid = fork();
-    if (pid == 0) {
-      execl("/proc/self/exe", argv[0], which, static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return 1;
-  }
-  return 0;
+  return yjsim::bench::run_each_in_fresh_process(argv[0], {"a1", "a2", "b2", "c2"});
 }

@@ -35,6 +35,8 @@ std::vector<ParamDecl> make_table() {
   {"population.male_share", "share", 0, 1, {0.513}, "ONS mid-2018, boys' share aged 10-17 (docs/model.md §1)", false, true, Check::None, [](Params& p) { return one(p.population.male_share); }},
   // offending (docs/model.md §1-2)
   {"offending.propensity_sigma", "sd of log propensity", 0, 5, {2.6}, "calibrated (docs/model.md §1) to the §7 targets", false, true, Check::None, [](Params& p) { return one(p.offending.propensity_sigma); }},
+  {"offending.persistent_share", "share of children", 0, 1, {0}, "version 1: 0 (one log-normal group); Moffitt 1993: a small life-course-persistent group beside the adolescence-limited majority (docs/model.md, version 2)", false, true, Check::None, [](Params& p) { return one(p.offending.persistent_share); }},
+  {"offending.persistent_rr", "rate ratio of the persistent group (the mean propensity stays 1)", 1, 1000, {1}, "version 1: 1; docs/model.md, version 2", false, true, Check::None, [](Params& p) { return one(p.offending.persistent_rr); }},
   {"offending.base_rate", "offences per month at age 17, z = 1", 0, 100, {0.04154}, "calibrated (docs/model.md §2) to FTEs 11,968 (223 per 100k), y/e March 2019", false, false, Check::None, [](Params& p) { return one(p.offending.base_rate); }},
   {"offending.age_rr", "rate ratio, ages 10..24", 0, 100, {0.04, 0.08, 0.15, 0.25, 0.40, 0.69, 0.89, 1.00, 0.95, 0.85, 0.75, 0.65, 0.65, 0.65, 0.65}, "shape from YJB disposals per 1,000 by age 2015/16; 10-14 split and adult decline assumed (docs/model.md §2)", false, false, Check::None, [](Params& p) { return arr(p.offending.age_rr); }},
   {"offending.girl_rr", "rate ratio", 0, 10, {0.15}, "calibrated (docs/model.md §2) so that girls are 18.4% of FTEs (YJS suppl. Table 2.4)", false, true, Check::None, [](Params& p) { return one(p.offending.girl_rr); }},
@@ -48,6 +50,7 @@ std::vector<ParamDecl> make_table() {
   {"desistance.from_age", "years", 10, 25, {16}, "assumption (docs/model.md §1)", false, true, Check::None, [](Params& p) { return one(p.desistance.from_age); }},
   {"desistance.monthly_hazard", "probability per month", 0, 1, {0.0454}, "calibrated (docs/model.md §1); Blumstein et al. 1986", false, true, Check::None, [](Params& p) { return one(p.desistance.monthly_hazard); }},
   {"desistance.hazard_z_power", "exponent", 0, 5, {0.5}, "calibrated (docs/model.md §1); Moffitt's life-course-persistent group", false, true, Check::None, [](Params& p) { return one(p.desistance.hazard_z_power); }},
+  {"desistance.persistent_hazard_rr", "ratio on the persistent group's career-end hazard", 0, 10, {1}, "version 1: 1; persistent careers end later (Moffitt 1993; docs/model.md, version 2)", false, true, Check::None, [](Params& p) { return one(p.desistance.persistent_hazard_rr); }},
   // detection (docs/model.md §2)
   {"detection.probability", "probability per offence", 0, 1, {0.10}, "assumption (docs/model.md §2): only base_rate x detection is identified", false, false, Check::None, [](Params& p) { return one(p.detection.probability); }},
   {"detection.serious_share", "probability per detected offence", 0, 1, {0.15}, "assumption (docs/model.md §2)", false, false, Check::None, [](Params& p) { return one(p.detection.serious_share); }},

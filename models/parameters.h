@@ -36,6 +36,8 @@ struct Params {
   } population;
   struct Offending {
     double propensity_sigma;             // sd of log propensity
+    double persistent_share;             // share of children in the persistent group (0: one group, version 1)
+    double persistent_rr;                // the persistent group's rate ratio (before the mean is brought to 1)
     double base_rate;                    // offences per month at age 17, z = 1
     std::array<double, 15> age_rr;       // rate ratio by age 10..24 (24 also used for older)
     double girl_rr;                      // rate ratio for girls
@@ -50,6 +52,7 @@ struct Params {
     double from_age;                     // age (years) from which careers can end
     double monthly_hazard;               // base monthly probability of career end
     double hazard_z_power;               // c = min(z^-power, 20) scales the hazard
+    double persistent_hazard_rr;         // the persistent group's ratio on that hazard
   } desistance;
   struct Detection {
     double probability;                  // per offence

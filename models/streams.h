@@ -9,6 +9,7 @@ namespace yjsim::models {
 enum class Purpose : std::uint64_t {
   // the pathway (models/pathway/)
   entry = 1, offence, police, remand, bail, court, desistance, breach, cases, places, pathway,
+  group,  // entry: the persistent group (offending.persistent_share); after pathway so no purpose renumbers
   // interventions: drawn once per replicate and intervention, keyed by the intervention's name
   effect = 101,
   screen,    // at_risk: whether the screen flags a child, and whether a child offered a place takes it up

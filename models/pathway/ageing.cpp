@@ -14,7 +14,15 @@ void enter(const Context& c, People& people, std::size_t id) {
   const double u_eps = (static_cast<double>(w[0] >> 11) + 0.5) * 0x1.0p-53;  // strictly inside (0, 1)
   const double sigma = p.offending.propensity_sigma;
   const double log_z = sigma * sim::standard_normal(u_eps) - sigma * sigma / 2;
-  const double z = std::exp(log_z);
+  // Two groups (docs/model.md, version 2): a share of children in a persistent group offend persistent_rr times
+  // as often as the rest, and their careers end at a lower hazard; the factor keeps the mean propensity 1. At
+  // share 0 (version 1) the group's draw is not made and nothing changes.
+  double z = std::exp(log_z), hazard_rr = 1.0;
+  if (const double share = p.offending.persistent_share; share > 0) {
+    const bool persistent = sim::unit(c.draw(Purpose::group, id, 0, 0)[0]) < share;
+    z *= (persistent ? p.offending.persistent_rr : 1.0) / (1 - share + share * p.offending.persistent_rr);
+    if (persistent) hazard_rr = p.desistance.persistent_hazard_rr;
+  }
   const bool girl = sim::unit(w[1]) >= p.population.male_share;
   double propensity = z * (girl ? p.offending.girl_rr : 1.0);
   std::uint8_t needs = 0;
@@ -30,7 +38,7 @@ void enter(const Context& c, People& people, std::size_t id) {
   // c = min(z^-power, 20), drawn once: the first month with propensity 0.
   // The months survived are geometric with log(1 - q) = c log(1 - h): floor(log(1 - u) / log(1 - q)).
   const double cz = std::min(std::exp(-p.desistance.hazard_z_power * log_z), 20.0);  // z^-power
-  const double log_stay = cz * c.d.log_survive_month;                                 // log((1 - h)^c)
+  const double log_stay = cz * hazard_rr * c.d.log_survive_month;                                // log((1 - h)^c)
   const long from = static_cast<long>(people.birth[id]) + std::lround(p.desistance.from_age * 12.0);
   const double survived = log_stay < 0 ? std::floor(std::log1p(-sim::unit(w[2])) / log_stay) : 1e9;
   const long end = from + static_cast<long>(std::min(survived, 1e9));

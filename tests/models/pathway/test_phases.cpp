@@ -162,3 +162,33 @@ TEST_CASE("a bail records its month, which the remand credit counts to") {
   CHECK_FALSE(r.remanded());
   CHECK(r.pending[0].bail_month == 6);
 }
+
+TEST_CASE("the persistent group: its share of children, persistent_rr times the rate, mean 1, its own career end") {
+  // Degenerate elsewhere so that propensity takes exactly two values: sigma 0, girls as boys, no needs.
+  Params p = defaults();
+  p.offending.propensity_sigma = 0;
+  p.offending.girl_rr = 1;
+  p.needs.clear();
+  p.offending.persistent_share = 0.1;
+  p.offending.persistent_rr = 8;
+  p.desistance.persistent_hazard_rr = 0;  // persistent careers never end; the others' do
+  p.desistance.monthly_hazard = 0.05;
+  const std::size_t n = 20000;
+  Lab lab(p, n);
+  const float hi = static_cast<float>(8.0 / (0.9 + 0.1 * 8)), lo = static_cast<float>(1.0 / (0.9 + 0.1 * 8));
+  long persistent = 0, odd = 0;
+  double mean = 0;
+  for (std::size_t id = 0; id < n; ++id) {
+    lab.people.birth[id] = lab.schedule.birth[id];
+    enter(*lab.c, lab.people, id);
+    const float z = lab.people.propensity[id];
+    const bool is_hi = z == hi;
+    persistent += is_hi;
+    odd += !is_hi && z != lo;
+    odd += is_hi != (lab.people.career_end[id] == kNever);  // only the persistent never desist
+    mean += z;
+  }
+  CHECK(odd == 0);
+  CHECK(std::fabs(static_cast<double>(persistent) - 0.1 * n) <= k_sigma() * std::sqrt(n * 0.1 * 0.9));
+  CHECK(std::fabs(mean / n - 1.0) <= k_sigma() * (hi - lo) * std::sqrt(0.1 * 0.9 / n));
+}

@@ -50,7 +50,7 @@ std::vector<ParamDecl> make_table() {
   {"desistance.from_age", "years", 10, 25, {16}, "assumption (docs/model.md §1)", false, true, Check::None, [](Params& p) { return one(p.desistance.from_age); }},
   {"desistance.monthly_hazard", "probability per month", 0, 1, {0.0454}, "calibrated (docs/model.md §1); Blumstein et al. 1986", false, true, Check::None, [](Params& p) { return one(p.desistance.monthly_hazard); }},
   {"desistance.hazard_z_power", "exponent", 0, 5, {0.5}, "calibrated (docs/model.md §1); Moffitt's life-course-persistent group", false, true, Check::None, [](Params& p) { return one(p.desistance.hazard_z_power); }},
-  {"desistance.persistent_hazard_rr", "ratio on the persistent group's career-end hazard", 0, 10, {1}, "version 1: 1; persistent careers end later (Moffitt 1993; docs/model.md, version 2)", false, true, Check::None, [](Params& p) { return one(p.desistance.persistent_hazard_rr); }},
+  {"desistance.persistent_hazard_rr", "ratio on the persistent group's career-end exponent c (about its hazard)", 0, 10, {1}, "version 1: 1; persistent careers end later (Moffitt 1993; docs/model.md, version 2)", false, true, Check::None, [](Params& p) { return one(p.desistance.persistent_hazard_rr); }},
   // detection (docs/model.md §2)
   {"detection.probability", "probability per offence", 0, 1, {0.10}, "assumption (docs/model.md §2): only base_rate x detection is identified", false, false, Check::None, [](Params& p) { return one(p.detection.probability); }},
   {"detection.serious_share", "probability per detected offence", 0, 1, {0.15}, "assumption (docs/model.md §2)", false, false, Check::None, [](Params& p) { return one(p.detection.serious_share); }},

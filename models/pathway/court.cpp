@@ -24,9 +24,9 @@ long served_months(const Context& c, long custody, long remand_months) {
   const auto credit = static_cast<long>(std::lround(c.p.court.remand_credit * static_cast<double>(remand_months)));
   return std::max(1L, custody - credit);
 }
-// The sentence table's shares, with the custodial ones scaled by age and previous convictions (MODEL.md §10;
-// court.custody_age_rr, court.custody_conviction_rr) and the table renormalised. At ratio 1 the table itself,
-// so version 1's draws are unchanged.
+// The sentence table's shares, with the custodial ones scaled by age and previous convictions (docs/model.md
+// "Version 1 and version 2"; court.custody_age_rr, court.custody_conviction_rr) and the table renormalised. At
+// ratio 1 the table itself, so version 1's draws are unchanged.
 std::array<double, 5> sentence_shares(const Context& c, const std::array<double, 5>& table, const Record& r, long age) {
   const auto year = static_cast<std::size_t>(std::clamp(age / 12, 10L, 17L) - 10);
   const double rr = c.p.court.custody_age_rr[year] *

@@ -83,6 +83,8 @@ TEST_CASE("a DTO keeps the child in custody for exactly half the term, then lice
 TEST_CASE("sentence shares follow the first-conviction table") {
   Params p = defaults();
   p.court.acquittal = 0;
+  p.court.custody_age_rr.fill(1);  // the table itself (the age and conviction ratios: the next test)
+  p.court.custody_conviction_rr = 1;
   Lab lab(p, kN);
   long ro = 0;
   for (std::size_t id = 0; id < kN; ++id) {
@@ -97,6 +99,36 @@ TEST_CASE("sentence shares follow the first-conviction table") {
   const double c = p.court.sentence_first[3] + p.court.sentence_first[4];
   const double cust = static_cast<double>(lab.count(0, Counter::custodial_sentences));
   CHECK(std::fabs(cust / kN - c) <= k_sigma() * std::sqrt(c * (1 - c) / kN));
+}
+
+TEST_CASE("custodial shares are scaled by age and previous convictions, the row renormalised") {
+  // court.custody_age_rr at the age in whole years at sentence, court.custody_conviction_rr per previous
+  // conviction (at most 10): custody share c becomes c*rr / (c*rr + 1 - c).
+  Params p = defaults();
+  p.court.acquittal = 0;
+  p.court.sentence_first = p.court.sentence_repeat = {0.2, 0.3, 0.3, 0.15, 0.05};
+  p.court.custody_age_rr = {1, 1, 1, 1, 1, 0.5, 1, 3};
+  p.court.custody_conviction_rr = 1.5;
+  const double c = 0.2;
+  struct Row {
+    long age_months;
+    std::uint8_t convictions;
+    double rr;
+  };
+  for (const Row& row : {Row{15 * 12 + 11, 0, 0.5}, Row{17 * 12, 2, 3 * 1.5 * 1.5}, Row{16 * 12, 12, std::pow(1.5, 10)}}) {
+    Lab lab(p, kN);
+    for (std::size_t id = 0; id < kN; ++id) {
+      auto pm = lab.at(id, 0, row.age_months);
+      Record& r = pm.ensure_rec();
+      r.convictions = row.convictions;
+      r.pending.push_back(Case{0, 0, false, false, {{0, 1}}});
+      court(*lab.c, pm);
+    }
+    const double q = c * row.rr / (c * row.rr + 1 - c);
+    const double cust = static_cast<double>(lab.count(0, Counter::custodial_sentences));
+    INFO("age " << row.age_months / 12 << ", " << int(row.convictions) << " previous convictions: share " << cust / kN);
+    CHECK(std::fabs(cust / kN - q) <= k_sigma() * std::sqrt(q * (1 - q) / kN));
+  }
 }
 
 TEST_CASE("a remand ends in bail with the monthly probability") {

@@ -115,7 +115,8 @@ TEST_CASE("custodial shares are scaled by age and previous convictions, the row 
     std::uint8_t convictions;
     double rr;
   };
-  for (const Row& row : {Row{15 * 12 + 11, 0, 0.5}, Row{17 * 12, 2, 3 * 1.5 * 1.5}, Row{16 * 12, 12, std::pow(1.5, 10)}}) {
+  const Row rows[] = {{15 * 12 + 11, 0, 0.5}, {17 * 12, 2, 3 * 1.5 * 1.5}, {16 * 12, 12, std::pow(1.5, 10)}};
+  for (const Row& row : rows) {
     Lab lab(p, kN);
     for (std::size_t id = 0; id < kN; ++id) {
       auto pm = lab.at(id, 0, row.age_months);
@@ -126,7 +127,7 @@ TEST_CASE("custodial shares are scaled by age and previous convictions, the row 
     }
     const double q = c * row.rr / (c * row.rr + 1 - c);
     const double cust = static_cast<double>(lab.count(0, Counter::custodial_sentences));
-    INFO("age " << row.age_months / 12 << ", " << int(row.convictions) << " previous convictions: share " << cust / kN);
+    INFO("age " << row.age_months / 12 << ", " << int(row.convictions) << " convictions: share " << cust / kN);
     CHECK(std::fabs(cust / kN - q) <= k_sigma() * std::sqrt(q * (1 - q) / kN));
   }
 }

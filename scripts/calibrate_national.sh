@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# The version 2 search of the national model (docs/model.md "Version 1 and version 2"; not yet adopted as the
-# defaults, for the reasons given there). Four rounds of `yjsim targets --fit` (NLopt Subplex on the squared
-# misses in half-tolerances, common random numbers) at 1,000,000 children aged 10-17 (a fifth of England and
-# Wales: targets are scaled by population), one replicate per candidate, each round starting from the previous
-# round's fitted values; between rounds 2 and 3 the post-event rate is set to 0 by hand (Subplex left it at 0.2,
-# where the binary rate is 41%). The start is version 1 with the version 2 mechanisms switched on at first
-# guesses (below, each with its reason). About 15 minutes on a quiet 2-core machine (700 runs).
-# Prints each round's fitted values and target table; writes round 4's fitted scenario to calibrate_national.toml
+# The version 2 search of the national model, whose end point is the parameter table's defaults (docs/model.md
+# "Version 1 and version 2"; scripts/adopt_national.py copies it into models/parameters.cpp). Eight rounds of
+# `yjsim targets --fit` (NLopt Subplex on the squared misses in half-tolerances, common random numbers) at
+# 1,000,000 children aged 10-17 (a fifth of England and Wales: targets are scaled by population), one replicate
+# per candidate, each round starting from the previous round's fitted values; between rounds 2 and 3 the
+# post-event rate is set to 0 by hand (Subplex left it at 0.2, where the binary rate is 41%), and before round 5
+# the persistent group is switched on at a grid's best point. The start is version 1 with the version 2
+# mechanisms switched on at first guesses (below, each with its reason). About 25 minutes on a quiet 2-core
+# machine (1,380 runs of one replicate, 80 of four), then one value set by hand (below).
+# Prints each round's fitted values and target table; writes the fitted scenario to calibrate_national.toml
 # (in the current folder); check it at full scale with
 #   sed -e 's/^size_10_17 = 1000000/size_10_17 = 5360653/' -e 's/^replicates = 1$/replicates = 4/' \
 #     calibrate_national.toml > v2.toml && ./build/apps/yjsim targets v2.toml --breakdowns
 set -euo pipefail
 Y=${YJSIM:-./build/apps/yjsim}
-here=$(cd "$(dirname "$0")/.." && pwd)
 # CALIBRATE_WORK=DIR keeps each round's scenario and output in DIR; a re-run with the same DIR skips the rounds
 # already done (the rounds are deterministic, so this resumes an interrupted search with the same result).
 if [ -n "${CALIBRATE_WORK:-}" ]; then
@@ -46,14 +47,14 @@ dto_weights = [0.15, 0.2, 0.15, 0.1, 0.2, 0.1, 0.1]   # longer terms: average cu
 long_extra_months_mean = 25
 custody_age_rr = [0.15, 0.15, 0.2, 0.25, 0.3, 0.5, 1.2, 2.5]   # custody mostly at 16-17
 TOML
-round() {  # round N, budget, fit flags...
+round() {  # round N, budget, fit flags... (REPS=R: R replicates per candidate, default 1)
   local n=$1 budget=$2
   shift 2
   if [ -s "$work/round$n.toml" ] && [ -s "$work/round$n.out" ]; then
     echo "Round $n: already done in $work"
     return
   fi
-  "$Y" targets "$work/round$((n - 1)).toml" -q --replicates 1 --budget "$budget" "$@" > "$work/round$n.out.tmp"
+  "$Y" targets "$work/round$((n - 1)).toml" -q --replicates "${REPS:-1}" --budget "$budget" "$@" > "$work/round$n.out.tmp"
   mv "$work/round$n.out.tmp" "$work/round$n.out"
   sed -n '/^Fitted/,/^$/p;/^Calibration check/,$p' "$work/round$n.out"
   sed -n '/^# Scenario written by yjsim/,/^Calibration check/p' "$work/round$n.out" | sed '$d' > "$work/round$n.toml.tmp"
@@ -108,5 +109,25 @@ round 6 300 --fit offending.persistent_share:0.005:0.06 --fit desistance.persist
   --fit offending.propensity_sigma:1.8:2.6 --fit offending.base_rate:0.035:0.08 --fit desistance.per_outcome:0.2:0.8 \
   --fit desistance.factor:0.3:0.9 --fit court.long_extra_months_mean:5:40 --fit 'court.custody_age_rr[6]:0.1:3' \
   --fit 'court.custody_age_rr[7]:1:6' --fit 'court.sentence_first[0]:0.05:0.4' --fit 'outcome.cautioned[4]:0.3:0.95'
-cp "$work/round6.toml" calibrate_national.toml
+# Round 6 leaves youth cautions 11% short and referral orders in the cohort 17% over: round 7 fits the youth
+# caution shares of first and repeat detections and the first conviction's referral-order share.
+round 7 120 --fit 'outcome.none[2]:0.05:0.3' --fit 'outcome.cautioned[2]:0.02:0.4' \
+  --fit 'court.sentence_first[1]:0.4:0.8' --fit 'court.sentence_first[0]:0.05:0.4' --fit offending.base_rate:0.035:0.08
+# One replicate at a fifth of the population overfits that replicate's children: at full scale (4 replicates)
+# round 7's end point has 244 FTEs per 100k against 230 at the fifth (2 replicate SDs). Round 8 re-levels the
+# rates on 4 replicates (different children in each, the same in every candidate).
+REPS=4 round 8 80 --fit offending.base_rate:0.035:0.08 --fit desistance.per_outcome:0.2:0.8 \
+  --fit 'outcome.none[2]:0.05:0.3' --fit 'court.sentence_first[1]:0.4:0.8'
+# Round 8's end point at full scale (4 replicates) meets every toleranced target but the binary rate (40.0%,
+# 0.2 points out) and the five previous-offence cells, which this structure cannot reach (docs/model.md,
+# version 2, tension 2). The fits at a fifth trade the binary rate against those cells (a round 9 on the
+# desistance and the persistent group made it 41.1%), so the last step is by hand: a first or later formal
+# outcome ends a career a little more often, desistance.per_outcome 0.50 (round 8: 0.46; version 1: 0.45). At
+# full scale: binary rate 38.8%, and every toleranced target but the five previous-offence cells within.
+cp "$work/round8.toml" calibrate_national.toml
+set_key calibrate_national.toml desistance per_outcome 0.50
+# At the table's 4 significant figures the cohort's referral orders then sit on their tolerance's edge (6,994
+# against at most 6,993): 1.35 points of the first conviction's referral-order share go to YROs (cohort: referral
+# orders 6,894, YROs 4,342, both within).
+set_key calibrate_national.toml court sentence_first "[0.1001, 0.70, 0.1617, 0.0295, 0.0087]"
 echo "Fitted scenario written to calibrate_national.toml"

@@ -83,13 +83,16 @@ TEST_CASE("fit parameters: elements, ranges of elements, probability rows kept s
   auto s = yjsim::test::scenario("");
   set_parameter(s, "offending.age_rr[3]", 0.3);
   CHECK(s.baseline().offending.age_rr[3] == 0.3);
+  const auto before = s.baseline();
   set_parameter(s, "court.custody_age_rr[0:5]", 0.2);
-  for (std::size_t i = 0; i < 8; ++i) CHECK(s.baseline().court.custody_age_rr[i] == (i <= 5 ? 0.2 : 1.0));
+  for (std::size_t i = 0; i < 8; ++i)
+    CHECK(s.baseline().court.custody_age_rr[i] == (i <= 5 ? 0.2 : before.court.custody_age_rr[i]));
   set_parameter(s, "outcome.cautioned[4]", 0.7);  // charge share down; the others scaled up in proportion
   double sum = 0;
   for (double x : s.baseline().outcome.cautioned) sum += x;
   CHECK(sum == doctest::Approx(1.0).epsilon(1e-12));
-  CHECK(s.baseline().outcome.cautioned[2] == doctest::Approx(0.013 * 0.3 / 0.1));
+  const auto& c = before.outcome.cautioned;
+  CHECK(s.baseline().outcome.cautioned[2] == doctest::Approx(c[2] * 0.3 / (1 - c[4])));
   CHECK(get_parameter(s, "outcome.cautioned[4]") == 0.7);
   CHECK_NOTHROW(validate(s));
   const auto f = parse_fit_parameter("offending.age_rr[2]:0.03:0.3");

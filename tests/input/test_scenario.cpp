@@ -23,12 +23,14 @@ std::string error_of(const std::string& toml) {
 }
 }  // namespace
 
-TEST_CASE("an empty scenario is MODEL.md's defaults") {
+TEST_CASE("an empty scenario is the parameter table's defaults") {
   const auto s = scenario("");
   const auto& p = s.baseline();
-  CHECK(p.offending.base_rate == 0.04154);
-  CHECK(p.offending.propensity_sigma == 2.6);
-  CHECK(p.outcome.none[2] == 0.11);
+  const auto d = yjsim::models::default_params();
+  CHECK(p.offending.base_rate == d.offending.base_rate);
+  CHECK(p.offending.propensity_sigma == d.offending.propensity_sigma);
+  CHECK(p.outcome.none == d.outcome.none);
+  CHECK(p.desistance.per_outcome == 0.5);  // version 2 (scripts/calibrate_national.sh)
   CHECK(p.court.ryda[2] == 0.1035);
   CHECK(p.run.months == 48);
   CHECK(p.run.start.iso() == "2018-04");
@@ -65,7 +67,7 @@ none = [0.47, 0.40, 0.06, 0.05, 0.02]
   CHECK(s.variants[1].name == "more_diversion");
   CHECK(s.variants[1].params.offending.base_rate == 0.05);
   CHECK(s.variants[1].params.outcome.none[1] == 0.40);
-  CHECK(s.baseline().outcome.none[1] == 0.30);
+  CHECK(s.baseline().outcome.none[1] == yjsim::models::default_params().outcome.none[1]);
 }
 
 TEST_CASE("bad input names file, line, field, what was found and what is allowed") {

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "gui/chart.h"
+#include "report/board_charts.h"
 #include "report/format.h"
 #include "models/kpis.h"
 
@@ -162,18 +163,26 @@ void distribution_lines(const ResultsView& view, const KpiView& k, UiRegistry& u
   ImGui::PopTextWrapPos();
 }
 
-// The chart's "PNG" button, over its top right corner (the chart must be the last item).
-void png_button(const KpiView& k, const std::string& key, ImVec2 lo, ImVec2 hi, UiRegistry& ui,
-                ResultsPanelOutput& out) {
+// The chart's buttons, over its top right corner (the chart must be the last item): "Print" saves the board
+// pack's chart of this KPI at print resolution (report::kpi_chart_print_png), "PNG" the chart as on screen.
+void chart_buttons(const KpiView& k, const std::string& key, ImVec2 lo, ImVec2 hi, UiRegistry& ui,
+                   ResultsPanelOutput& out) {
   const float em = ImGui::GetFontSize();
   ImGui::SetItemAllowOverlap();
   const ImVec2 after = ImGui::GetCursorScreenPos();
-  const float button = ImGui::CalcTextSize("PNG").x + ImGui::GetStyle().FramePadding.x * 2;
-  ImGui::SetCursorScreenPos({hi.x - button - em * 0.3f, lo.y + em * 0.2f});
+  const float pad = ImGui::GetStyle().FramePadding.x * 2;
+  const float png = ImGui::CalcTextSize("PNG").x + pad, print = ImGui::CalcTextSize("Print").x + pad;
   ImGui::PushID(k.kpi.c_str());
+  ImGui::SetCursorScreenPos({hi.x - png - print - em * 0.6f, lo.y + em * 0.2f});
+  if (ImGui::SmallButton("Print")) out.print_chart = k.count_kpi.empty() ? k.kpi : k.count_kpi;
+  ui.item(key + "/print");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Save this chart for print: a PNG %d pixels wide (A4 less margins at 300 dpi), drawn as in "
+                      "the board pack (each quarter, 50%% and 90%% bands)", report::kPrintWidthPx);
+  ImGui::SetCursorScreenPos({hi.x - png - em * 0.3f, lo.y + em * 0.2f});
   if (ImGui::SmallButton("PNG")) out.save_chart = key;
   ui.item(key + "/png");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save this chart as a PNG picture");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save this chart as a PNG picture, as on screen");
   ImGui::PopID();
   ImGui::SetCursorScreenPos(after);
 }
@@ -191,7 +200,7 @@ void charts(const ResultsView& view, const ResultsPanelInput& in, bool differenc
     chart::draw(k.kpi.c_str(), chart_spec(view, k, !in.capturing, differences),
                 {ImGui::GetContentRegionAvail().x, em * 16}, &lo, &hi);
     ui.item(key);
-    if (!in.capturing) png_button(k, key, lo, hi, ui, out);  // the picture shows the chart only
+    if (!in.capturing) chart_buttons(k, key, lo, hi, ui, out);  // the picture shows the chart only
     if (!k.count_kpi.empty()) distribution_lines(view, k, ui);
   }
   ImGui::EndTable();

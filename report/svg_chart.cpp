@@ -52,6 +52,12 @@ std::string xml_escape(const std::string& s) {
   return o;
 }
 
+const char* chart_style() {
+  return R"(svg.chart { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 10px; fill: #222; }
+svg.chart .ct { font-size: 12px; font-weight: bold; }
+svg.chart .note { font-size: 9px; fill: #555; })";
+}
+
 std::string fan_chart_svg(const std::string& title, const std::vector<std::string>& x_labels, std::size_t label_every,
                           const std::vector<FanSeries>& series, const std::function<std::string(double)>& format,
                           const std::vector<FanMark>& marks) {

@@ -42,4 +42,8 @@ std::string difference_chart_svg(const std::string& title, const std::vector<Dif
 
 std::string xml_escape(const std::string& s);
 
+// The charts' CSS (fonts, title and note sizes), for the page a chart is drawn in: the board pack's HTML and the
+// print PNG (report/chromium.h) use the same, so a chart looks the same in both.
+const char* chart_style();
+
 }  // namespace yjsim::report

@@ -432,10 +432,13 @@ void App::ask_path(Purpose purpose, const std::string& title, FileDialog::Mode m
 
 void App::open_path(const std::string& path) {
   try {
+    const long edits = state_.edits;
     state_ = open_scenario(path);
     scenario_panel_ = ScenarioPanelState{};
     scenario_panel_.select_tab = true;
-    ++state_.edits;  // a new run
+    // A new run: the count goes on from the last scenario's (a fresh count could equal the one last run, and
+    // the opened scenario would never run: its tabs over the old scenario's results).
+    state_.edits = edits + 1;
     show("Opened " + path, false);
   } catch (const sim::InputError& e) {
     show("Could not open " + path + ": " + e.what(), true);

@@ -247,6 +247,42 @@ std::string funnel_section(const BoardPack& p) {
   return o + "</section>";
 }
 
+// A calibrated scenario: what it was fitted to and how well, and what the fit says about its parameters.
+std::string calibration_section(const BoardPack& p) {
+  const auto& c = p.scenario.calibration;
+  if (c.empty()) return "";
+  std::string o = "<section><h1>Calibration: " + e(c.area) + "'s own figures</h1><p>" +
+                  e("The model was fitted to " + c.area + "'s published figures (" + c.targets + ", " + c.date +
+                    ") by yjsim calibrate: " + c.method + ".") + "</p>";
+  if (!p.calibration.figures.empty()) {
+    o += "<p>" + e(calibration_sentence(p)) + "</p><table class=\"calib\"><thead><tr>" + th("Figure") + th("Period") +
+         th("Published") + th("Model: mean") + th("Model: 90% interval") + th("Within?") + th("In the fit") +
+         "</tr></thead><tbody>";
+    for (const auto& f : p.calibration.figures) {
+      const auto cells = calibration_row(f);
+      o += "<tr>";
+      for (std::size_t i = 0; i < cells.size(); ++i) o += td(cells[i], i == 5 ? (f.within ? "good" : "bad") : nullptr);
+      o += "</tr>";
+    }
+    o += "</tbody></table><p class=\"note\">Sources: ";
+    for (std::size_t i = 0; i < c.published.size(); ++i)
+      o += (i ? "; " : "") + e(period_name(c.published[i].period) + ": " + c.published[i].source);
+    o += ".</p>";
+  }
+  o += "<h2>The fitted parameters</h2><p>" +
+       e("The posterior of each parameter: " + std::to_string(c.draws.size()) + " equally likely draws, which the runs "
+         "use in turn, so that every interval in this pack holds what the area's figures leave uncertain as well as "
+         "chance. Fitted: the most likely draw, the value a run without draws uses.") +
+       "</p><table class=\"calib\"><thead><tr>" + th("Parameter (docs/parameters.md)") + th("Fitted") +
+       th("Posterior mean") + th("SD") + th("90% interval") + th("Median") + "</tr></thead><tbody>";
+  for (const auto& q : p.calibration.parameters) {
+    o += "<tr>";
+    for (const auto& cell : posterior_row(q)) o += td(cell);
+    o += "</tr>";
+  }
+  return o + "</tbody></table></section>";
+}
+
 std::string years_section(const BoardPack& p) {
   const auto& s = p.summary;
   // Financial years when the run starts in April (as boards count), else the run's own years.
@@ -372,7 +408,7 @@ std::string board_html(const BoardPack& p) {
          "aged 10-17; \"with the change\" is each variant, \"without\" today's services. Every figure has its 90% interval: "
          "the range that holds 90% of the runs.") + "</p>";
   o += "<h1>The decision</h1>" + decision(p);
-  o += value_section(p) + capacity_section(p) + "</section>" + charts_section(p) + funnel_section(p) + years_section(p) + evidence_section(p);
+  o += value_section(p) + capacity_section(p) + "</section>" + charts_section(p) + funnel_section(p) + calibration_section(p) + years_section(p) + evidence_section(p);
   return o + "</body></html>\n";
 }
 

@@ -152,6 +152,28 @@ void published_sheet(Sheet& s, const BoardPack& p) {
   }
 }
 
+// The calibration page's tables: each published figure against the calibrated model, and the posterior.
+void calibration_sheet(Sheet& s, const BoardPack& p) {
+  s.header({"Indicator", "Breakdown", "Period", "Published value (KPI unit; rates 0-1)", "Model mean (KPI unit)",
+            "Model 5th percentile (KPI unit)", "Model 95th percentile (KPI unit)", "Within the model's 90% interval",
+            "Held out of the fit", "Model runs", "Model from"});
+  const auto& k = p.calibration;
+  for (const auto& f : k.figures)
+    s.text(f.figure.kpi).text(f.figure.breakdown.empty() ? "" : f.figure.breakdown + "=" + f.figure.category)
+        .text(f.figure.period).number(f.figure.value).number(f.mean).number(f.p05).number(f.p95)
+        .text(f.within ? "yes" : "no").text(f.figure.holdout ? "yes" : "no").number(static_cast<double>(k.runs))
+        .text(k.from_check_run ? "check run from " + k.check_start + ", " + std::to_string(k.check_months) + " months"
+                               : "this projection's baseline")
+        .end_row();
+}
+void posterior_sheet(Sheet& s, const BoardPack& p) {
+  s.header({"Parameter (docs/parameters.md)", "Fitted (most likely draw)", "Posterior mean", "Posterior SD",
+            "5th percentile", "Median", "95th percentile", "Lowest draw", "Highest draw", "Draws"});
+  for (const auto& q : p.calibration.parameters)
+    s.text(q.name).number(q.map).number(q.mean).number(q.sd).number(q.p05).number(q.p50).number(q.p95).number(q.low)
+        .number(q.high).number(static_cast<double>(p.scenario.calibration.draws.size())).end_row();
+}
+
 void replicates_sheet(Sheet& s, const BoardPack& p) {
   std::vector<std::string> h = {"Variant", "Run (replicate)", "Year (1 = first; 0 = whole horizon)"};
   for (const auto& k : p.summary.indicators) h.push_back(k + " (" + unit_header(k) + ")");
@@ -211,6 +233,11 @@ std::string board_xlsx(const BoardPack& p) {
     if (!p.scenario.calibration.published.empty()) {
       Sheet published(wb, "Published figures", bold);
       published_sheet(published, p);
+    }
+    if (!p.scenario.calibration.empty()) {
+      Sheet calibration(wb, "Calibration", bold), posterior(wb, "Posterior", bold);
+      calibration_sheet(calibration, p);
+      posterior_sheet(posterior, p);
     }
   } catch (...) {
     workbook_close(wb);

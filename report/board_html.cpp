@@ -399,8 +399,7 @@ ul.published { font-size: 8pt; color: #333; margin: 0 0 2mm; padding-left: 5mm; 
 
 std::string board_html(const BoardPack& p) {
   const auto& r = p.results;
-  std::string o = "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Board pack: " + e(title_of(p)) +
-                  "</title><style>" + kStyle + chart_style() + "\n</style></head><body>";
+  std::string o;
   o += "<h1>Board pack: " + e(title_of(p)) + "</h1><p class=\"sub\">" +
        e("What the projection says, " + month_name(r.calendar.start().iso()) + " to " +
          month_name(r.calendar.at(r.calendar.months() - 1).iso()) + " (" + std::to_string(r.calendar.months()) +
@@ -409,7 +408,12 @@ std::string board_html(const BoardPack& p) {
          "the range that holds 90% of the runs.") + "</p>";
   o += "<h1>The decision</h1>" + decision(p);
   o += value_section(p) + capacity_section(p) + "</section>" + charts_section(p) + funnel_section(p) + calibration_section(p) + years_section(p) + evidence_section(p);
-  return o + "</body></html>\n";
+  return board_page("Board pack: " + title_of(p), o);
+}
+
+std::string board_page(const std::string& title, const std::string& body) {
+  return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>" + xml_escape(title) +
+         "</title><style>" + kStyle + chart_style() + "\n</style></head><body>" + body + "</body></html>\n";
 }
 
 }  // namespace yjsim::report

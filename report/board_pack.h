@@ -44,6 +44,8 @@ BoardPack make_board_pack(models::Scenario s, models::Results r, const BoardPack
 
 // The HTML page: no scripts, no external references, A4 print styles, SVG charts inline.
 std::string board_html(const BoardPack& p);
+// A page in the pack's style around `body` (HTML): the board pack's and the tracker pack's.
+std::string board_page(const std::string& title, const std::string& body);
 // The XLSX workbook's bytes (libxlsxwriter): the summary table as printed, per-year figures, interventions,
 // value for money, capacity and per-replicate data, units in the headers.
 std::string board_xlsx(const BoardPack& p);

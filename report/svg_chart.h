@@ -17,10 +17,11 @@ struct FanMark {
   std::size_t first, last;
   double value;
 };
-// x_labels: one per point; every `label_every`-th is written. format: a y value as text.
+// x_labels: one per point; every `label_every`-th is written. format: a y value as text. `of`: what the bands
+// are shares of ("runs"; the tracker's "draws").
 std::string fan_chart_svg(const std::string& title, const std::vector<std::string>& x_labels, std::size_t label_every,
                           const std::vector<FanSeries>& series, const std::function<std::string(double)>& format,
-                          const std::vector<FanMark>& marks = {});
+                          const std::vector<FanMark>& marks = {}, const std::string& of = "runs");
 
 // A funnel plot: the rate (y) against the cohort size (x), the control limits at 95% and 99.8% around the
 // national rate, and the area's point.

@@ -142,7 +142,17 @@ chart::Spec chart_spec(const ResultsView& view, const KpiView& k, bool interacti
     s.marker_legend = "\u25b2 official figure complete (" + std::to_string(inside) + " of " +
                       std::to_string(view.cohorts.size()) + " quarters)";
   }
+  auto marks = [](const std::vector<PublishedMark>& from) {
+    std::vector<chart::Published> to;
+    for (const auto& m : from) to.push_back({m.x0, m.x1, m.value, m.label});
+    return to;
+  };
+  if (!differences) s.published = marks(k.published);  // the area's own figures are levels, not differences
   if (!k.count_kpi.empty()) yearly_counts(view, k, differences, s);
+  if (!k.count_kpi.empty() && !differences) s.published = marks(k.published_yearly);
+  if (!s.published.empty())
+    s.published_legend = "\u25c6 " + (view.area.empty() ? std::string("the area") : view.area) + "'s published figure" +
+                         std::string(s.published.size() > 1 ? "s" : "") + " (hover for the period and source)";
   const std::string kpi = k.count_kpi.empty() ? k.kpi : k.count_kpi;
   if (differences)
     s.format = [kpi](double y) { return format_diff(kpi, y); };
@@ -198,9 +208,12 @@ void charts(const ResultsView& view, const ResultsPanelInput& in, bool differenc
     ImGui::TableNextColumn();
     const std::string key = "chart/" + k.kpi;
     ImVec2 lo, hi;
-    chart::draw(k.kpi.c_str(), chart_spec(view, k, !in.capturing, differences),
-                {ImGui::GetContentRegionAvail().x, em * 16}, &lo, &hi);
+    const chart::Spec spec = chart_spec(view, k, !in.capturing, differences);
+    chart::draw(k.kpi.c_str(), spec, {ImGui::GetContentRegionAvail().x, em * 16}, &lo, &hi);
     ui.item(key);
+    std::string published;  // for scripts: each published figure drawn, at its value on the chart
+    for (const auto& p : spec.published) published += (published.empty() ? "" : "; ") + spec.format(p.y) + " = " + p.label;
+    ui.text(key + "/published", published);
     if (!in.capturing) chart_buttons(k, key, lo, hi, ui, out);  // the picture shows the chart only
     if (!k.count_kpi.empty()) distribution_lines(view, k, ui);
   }

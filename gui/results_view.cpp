@@ -112,17 +112,7 @@ std::string year_label(const sim::Calendar& cal, long y) {
 
 }  // namespace
 
-std::string period_label(const sim::Calendar& cal, long p) {
-  const sim::Period period = cal.period(p);
-  if (!financial_years(cal)) return period.label;
-  // Quarters of a run starting in April are the financial year's: Apr-Jun is Q1.
-  const sim::YearMonth m = cal.at(period.first_month);
-  const int fy = m.month >= 4 ? m.year : m.year - 1;
-  return financial_year(fy) + " Q" + std::to_string(((m.month + 8) % 12) / 3 + 1);
-}
-
-namespace {
-}  // namespace
+std::string period_label(const sim::Calendar& cal, long p) { return analysis::quarter_label(cal, p); }
 
 long change_start_month(const models::Scenario& s, std::size_t v) {
   const models::Variant& base = s.variants.front();

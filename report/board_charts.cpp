@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analysis/board_summary.h"
 #include "analysis/funnel.h"
 #include "report/chromium.h"
 #include "report/format.h"
@@ -31,7 +32,7 @@ std::string board_unit(const std::string& kpi) {
 
 std::string kpi_fan_chart_svg(const models::Results& r, const models::Calibration& c, const std::string& kpi) {
   std::vector<std::string> labels;
-  for (long q = 0; q < r.calendar.periods(); ++q) labels.push_back(r.calendar.period(q).label);
+  for (long q = 0; q < r.calendar.periods(); ++q) labels.push_back(analysis::quarter_label(r.calendar, q));
   const int k = models::kpi_index(kpi);
   std::vector<FanSeries> series;
   for (std::size_t v = 0; v < r.variants.size(); ++v) {

@@ -118,6 +118,15 @@ std::string year_label(const sim::Calendar& cal, long year) {
   return first.iso() + ".." + cal.at(last).iso();
 }
 
+bool small_count(const Results& r, const std::string& kpi) {
+  double sum = 0;
+  long n = 0;
+  for (long p = 0; p < r.calendar.periods(); ++p)
+    for (double x : r.values(0, kpi_index(kpi), static_cast<std::size_t>(p), false))
+      if (!std::isnan(x)) sum += x, ++n;
+  return n > 0 && sum / static_cast<double>(n) < kSmallCountPerQuarter;
+}
+
 std::string quarter_label(const sim::Calendar& cal, long period) {
   const sim::Period q = cal.period(period);
   if (cal.start().month != 4) return q.label;

@@ -58,6 +58,11 @@ long change_month(const models::Scenario& s, std::size_t v);
 
 // "2018/19" for a year starting in April, else "2018-05..2019-04".
 std::string year_label(const sim::Calendar& cal, long year);
+// Below this mean a quarter (the baseline's), a count is too small for quarterly charts (custodial sentences in a
+// borough: a flat band and a saw-tooth): the board pack and the app chart its yearly totals instead.
+constexpr double kSmallCountPerQuarter = 5;
+bool small_count(const models::Results& r, const std::string& kpi);
+
 // A quarter's label, as boards count: "2018/19 Q1" (April to June 2018) in a run that starts in April, else the
 // calendar's "2018-Q2". The board pack and the desktop app label quarters with it.
 std::string quarter_label(const sim::Calendar& cal, long period);

@@ -174,12 +174,7 @@ namespace {
 void small_counts(const models::Results& r, KpiView& k) {
   if (k.kpi != "custody_rate_per_1000") return;
   const int count = models::kpi_index("custodial_sentences");
-  double sum = 0;
-  long n = 0;
-  for (long p = 0; p < r.calendar.periods(); ++p)
-    for (double x : r.values(0, count, static_cast<std::size_t>(p), false))
-      if (!std::isnan(x)) sum += x, ++n;
-  if (n == 0 || sum / static_cast<double>(n) >= kSmallCountPerQuarter) return;
+  if (!analysis::small_count(r, "custodial_sentences")) return;
   k.count_kpi = "custodial_sentences";
   for (std::size_t v = 0; v < r.variants.size(); ++v) {
     Band level, diff;

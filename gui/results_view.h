@@ -57,8 +57,6 @@ struct KpiView {
   // yearly-count chart (a year's worth of the figure) when that is the one shown.
   std::vector<PublishedMark> published, published_yearly;
 };
-// Below this mean a quarter (baseline), the custodial-sentence chart shows yearly totals.
-constexpr double kSmallCountPerQuarter = 5;
 // "0: 12%, 1: 25%, 2: 31%, 3+: 32%": the shares of `totals` (whole numbers) at each value from about the 10th
 // to the 90th percentile, the ends open ("≤4: 8%, 5: 11%, ..., 12+: 9%").
 std::string count_distribution(std::vector<double> totals);

@@ -22,6 +22,11 @@ double pct(std::vector<double> x, double q) {
   std::sort(x.begin(), x.end());
   return sim::percentile_sorted(x, q);
 }
+// A year on a chart's axis: "2018/19" (a run from April), "2016" (from January), else the year's months.
+std::string year_axis_label(const sim::Calendar& cal, long y) {
+  const std::string l = analysis::year_label(cal, y);
+  return cal.start().month == 1 && l.size() == 16 && l.substr(0, 4) == l.substr(9, 4) ? l.substr(0, 4) : l;
+}
 }  // namespace
 
 std::string board_unit(const std::string& kpi) {
@@ -30,15 +35,23 @@ std::string board_unit(const std::string& kpi) {
   return models::kpi_table()[static_cast<std::size_t>(models::kpi_index(kpi))].unit;
 }
 
+bool yearly_chart(const models::Results& r, const std::string& kpi) {
+  return models::kpi_table()[static_cast<std::size_t>(models::kpi_index(kpi))].yearly == models::Yearly::Sum &&
+         analysis::small_count(r, kpi);
+}
+
 std::string kpi_fan_chart_svg(const models::Results& r, const models::Calibration& c, const std::string& kpi) {
+  const bool yearly = yearly_chart(r, kpi);
+  const long points = yearly ? r.calendar.years() : r.calendar.periods();
   std::vector<std::string> labels;
-  for (long q = 0; q < r.calendar.periods(); ++q) labels.push_back(analysis::quarter_label(r.calendar, q));
+  for (long i = 0; i < points; ++i)
+    labels.push_back(yearly ? year_axis_label(r.calendar, i) : analysis::quarter_label(r.calendar, i));
   const int k = models::kpi_index(kpi);
   std::vector<FanSeries> series;
   for (std::size_t v = 0; v < r.variants.size(); ++v) {
     FanSeries s{r.variants[v].name, kColours[v % 5], {}, {}, {}, {}, {}};
-    for (long q = 0; q < r.calendar.periods(); ++q) {
-      const auto x = r.values(v, k, static_cast<std::size_t>(q), false);
+    for (long i = 0; i < points; ++i) {
+      const auto x = r.values(v, k, static_cast<std::size_t>(i), yearly);
       s.p5.push_back(pct(x, 0.05));
       s.p25.push_back(pct(x, 0.25));
       s.p75.push_back(pct(x, 0.75));
@@ -47,11 +60,14 @@ std::string kpi_fan_chart_svg(const models::Results& r, const models::Calibratio
     }
     series.push_back(std::move(s));
   }
-  std::vector<FanMark> marks;
+  std::vector<FanMark> marks;  // on a yearly chart: over the years the figure's quarters fall in, a year's worth
   for (const auto& m : analysis::chart_marks(c, kpi, r.calendar))
-    if (m.in_run) marks.push_back({static_cast<std::size_t>(m.first_period), static_cast<std::size_t>(m.last_period), m.per_quarter});
-  return fan_chart_svg(kpi_title(kpi) + " (" + board_unit(kpi) + ", each quarter)", labels, 4, series,
-                       [&](double y) { return format_value(kpi, y); }, marks);
+    if (m.in_run)
+      marks.push_back(yearly ? FanMark{static_cast<std::size_t>(m.first_period / 4), static_cast<std::size_t>(m.last_period / 4), m.per_quarter * 4}
+                             : FanMark{static_cast<std::size_t>(m.first_period), static_cast<std::size_t>(m.last_period), m.per_quarter});
+  const std::string title = kpi_title(kpi) + " (" + board_unit(kpi) +
+                            (yearly ? ", each year)" : ", each quarter)");  // why by year: the page says
+  return fan_chart_svg(title, labels, yearly ? 1 : 4, series, [&](double y) { return format_value(kpi, y); }, marks);
 }
 
 std::string kpi_chart_print_png(const models::Results& r, const models::Calibration& c, const std::string& kpi,

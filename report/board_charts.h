@@ -15,7 +15,11 @@ constexpr int kPrintWidthPx = 2173;
 // "% of the cohort" for the binary rate, "GBP" for cost, else the KPI table's unit.
 std::string board_unit(const std::string& kpi);
 
-// Each quarter of `kpi`, the baseline and every variant (mean line, 50% and 90% bands), and the area's published
+// A count too small for quarters (custodial sentences in a borough: analysis::small_count) is charted by year, as
+// the app does.
+bool yearly_chart(const models::Results& r, const std::string& kpi);
+
+// Each quarter (or year: yearly_chart) of `kpi`, the baseline and every variant (mean line, 50% and 90% bands), and the area's published
 // figures of that KPI in the run's months as markers (analysis::chart_marks).
 std::string kpi_fan_chart_svg(const models::Results& r, const models::Calibration& c, const std::string& kpi);
 

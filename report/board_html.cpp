@@ -179,14 +179,16 @@ std::string capacity_section(const BoardPack& p) {
 
 std::string charts_section(const BoardPack& p) {
   const auto& r = p.results;
-  std::string o = "<section><h1>Charts</h1><p>Each quarter's figure: the line is the mean over runs, the dark band "
-                  "holds half the runs and the light band 90%. Reoffending is by the quarter the child entered the "
-                  "cohort.</p>";
+  std::string o = "<section><h1>Charts</h1><p>Each quarter's figure (each year's for a count too small for quarters, "
+                  "such as custodial sentences in a borough): the line is the mean over runs, the dark band holds half "
+                  "the runs and the light band 90%. Reoffending is by the quarter the child entered the cohort.</p>";
   for (const auto& kpi : p.summary.indicators) {
     std::string notes;
     for (const auto& m : analysis::chart_marks(p.scenario.calibration, kpi, r.calendar)) {
+      const bool yearly = yearly_chart(r, kpi);  // then the chart shows a year's worth of the figure
+      const double shown = yearly ? 4 * m.per_quarter : m.per_quarter;
       notes += "<li>" + e(published_sentence(p.scenario.calibration.area, m.figure)) +
-               (m.per_quarter != m.figure.value ? e(": " + format_value(kpi, m.per_quarter) + " a quarter") : std::string()) +
+               (shown != m.figure.value ? e(": " + format_value(kpi, shown) + (yearly ? " a year" : " a quarter")) : std::string()) +
                (m.in_run ? std::string(". &#9670; on the chart.")
                          : e(m.before ? ". Before this run starts (" + month_name(r.calendar.start().iso()) + "), so not on the chart."
                                       : ". After this run ends, so not on the chart.")) + "</li>";

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "analysis/board_summary.h"
 #include "input/scenario_reader.h"
 #include "models/simulation.h"
 #include "report/board_charts.h"
@@ -56,6 +57,14 @@ TEST_CASE("a chart printed from the app is the board pack's chart, 2173 pixels w
     CHECK(html.find(report::kpi_fan_chart_svg(p.results, p.scenario.calibration, kpi)) != std::string::npos);
 
   const std::string svg = report::kpi_fan_chart_svg(p.results, p.scenario.calibration, "custodial_sentences");
+  // About 1.5 custodial sentences a quarter in this borough: charted by financial year, as the app does.
+  CHECK(analysis::small_count(p.results, "custodial_sentences"));
+  CHECK(svg.find("(sentences, each year)") != std::string::npos);
+  for (const char* year : {">2018/19<", ">2019/20<", ">2020/21<", ">2021/22<"}) CHECK(svg.find(year) != std::string::npos);
+  CHECK(svg.find("Q1<") == std::string::npos);
+  const std::string fte = report::kpi_fan_chart_svg(p.results, p.scenario.calibration, "fte_rate_per_100k");
+  CHECK(fte.find("each quarter") != std::string::npos);  // a rate: by quarter, labelled in financial years
+  CHECK(fte.find(">2018/19 Q1<") != std::string::npos);
   CHECK(report::kPrintWidthPx == 2173);  // 184 mm (A4 less 13 mm margins) at 300 dpi
   CHECK(report::svg_png_height(svg, 2173) == 687);  // the chart's 620 x 196 proportions
   const Pixels px = decode(report::kpi_chart_print_png(p.results, p.scenario.calibration, "custodial_sentences"));

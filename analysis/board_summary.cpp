@@ -118,6 +118,26 @@ std::string year_label(const sim::Calendar& cal, long year) {
   return first.iso() + ".." + cal.at(last).iso();
 }
 
+bool small_count(const Results& r, const std::string& kpi) {
+  double sum = 0;
+  long n = 0;
+  for (long p = 0; p < r.calendar.periods(); ++p)
+    for (double x : r.values(0, kpi_index(kpi), static_cast<std::size_t>(p), false))
+      if (!std::isnan(x)) sum += x, ++n;
+  return n > 0 && sum / static_cast<double>(n) < kSmallCountPerQuarter;
+}
+
+std::string quarter_label(const sim::Calendar& cal, long period) {
+  const sim::Period q = cal.period(period);
+  if (cal.start().month != 4) return q.label;
+  // Quarters of a run starting in April are the financial year's: April to June is Q1.
+  const sim::YearMonth m = cal.at(q.first_month);
+  const int fy = m.month >= 4 ? m.year : m.year - 1;
+  char b[24];
+  std::snprintf(b, sizeof b, "%d/%02d Q%d", fy, (fy + 1) % 100, ((m.month + 8) % 12) / 3 + 1);
+  return b;
+}
+
 BoardSummary board_summary(const Results& r, const Scenario& s) {
   BoardSummary b;
   b.indicators = board_indicators();
@@ -153,7 +173,7 @@ BoardSummary board_summary(const Results& r, const Scenario& s) {
       d.first_cohort = r.calendar.periods() - 1;
     }
     const auto per = r.calendar.period(d.first_cohort);
-    d.first_cohort_label = per.label;
+    d.first_cohort_label = quarter_label(r.calendar, d.first_cohort);
     d.first_cohort_months = r.calendar.at(per.first_month).iso() + ".." + r.calendar.at(per.last_month).iso();
     d.complete_month = r.calendar.at(cohort_complete_month(r.calendar, d.first_cohort)).iso();
     d.publication_month = r.calendar.at(cohort_publication_month(r.calendar, d.first_cohort)).iso();

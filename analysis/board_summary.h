@@ -36,7 +36,7 @@ struct VariantDecision {
   std::vector<std::vector<IndicatorFigure>> figures;  // [period (years, then the horizon)][indicator]
   long change_month;        // first month of the horizon in which the variant differs from the baseline
   long first_cohort;        // the first quarterly cohort followed wholly under the change (period index)
-  std::string first_cohort_label;  // "2018-Q2"
+  std::string first_cohort_label;  // quarter_label: "2018/19 Q1"
   std::string first_cohort_months; // "2018-04..2018-06"
   std::string complete_month;      // models::cohort_complete_month, "YYYY-MM"
   std::string publication_month;   // models::cohort_publication_month, "YYYY-MM"
@@ -58,5 +58,13 @@ long change_month(const models::Scenario& s, std::size_t v);
 
 // "2018/19" for a year starting in April, else "2018-05..2019-04".
 std::string year_label(const sim::Calendar& cal, long year);
+// Below this mean a quarter (the baseline's), a count is too small for quarterly charts (custodial sentences in a
+// borough: a flat band and a saw-tooth): the board pack and the app chart its yearly totals instead.
+constexpr double kSmallCountPerQuarter = 5;
+bool small_count(const models::Results& r, const std::string& kpi);
+
+// A quarter's label, as boards count: "2018/19 Q1" (April to June 2018) in a run that starts in April, else the
+// calendar's "2018-Q2". The board pack and the desktop app label quarters with it.
+std::string quarter_label(const sim::Calendar& cal, long period);
 
 }  // namespace yjsim::analysis

@@ -318,8 +318,7 @@ std::vector<ParameterPosterior> summarise(const Problem& p, const State& s) {
   for (std::size_t a = 0; a < p.fit.size(); ++a) {
     std::vector<double> v;
     for (const auto& x : s.x) v.push_back(x[a]);
-    const auto sm = sim::summarise(v);
-    out.push_back({p.fit[a].parameter, p.fit[a].low, p.fit[a].high, sm.mean, sm.sd, sm.p5, sm.p50, sm.p95, s.x[best][a]});
+    out.push_back(posterior_of(p.fit[a].parameter, p.fit[a].low, p.fit[a].high, v, s.x[best][a]));
   }
   return out;
 }
@@ -358,6 +357,18 @@ double target_value(const Results& r, std::size_t replicate, const Target& g) {
   const int k = kpi_index(g.kpi);
   if (year) return v.year[static_cast<std::size_t>(k)][static_cast<std::size_t>(a / 4)];
   return kpi_over(v, k, a, b, r.months_in_period);
+}
+
+sim::Summary target_summary(const Results& r, const Target& g) {
+  std::vector<double> v;
+  for (std::size_t rep = 0; rep < static_cast<std::size_t>(r.replicates); ++rep) v.push_back(target_value(r, rep, g));
+  return sim::summarise(v);
+}
+
+ParameterPosterior posterior_of(const std::string& name, double low, double high, const std::vector<double>& draws,
+                                double fitted) {
+  const auto sm = sim::summarise(draws);
+  return {name, low, high, sm.mean, sm.sd, sm.p5, sm.p50, sm.p95, fitted};
 }
 
 std::vector<FitRange> default_fit_parameters(const input::TargetsFile& t) {
@@ -459,9 +470,7 @@ CalibrationResult calibrate(const input::TargetsFile& t, const CalibrateOptions&
   ro.cancel = o.cancel;
   const Results res = run_scenario(check, ro);
   for (const auto& g : t.targets) {
-    std::vector<double> v;
-    for (std::size_t rep = 0; rep < static_cast<std::size_t>(res.replicates); ++rep) v.push_back(target_value(res, rep, g));
-    const auto sm = sim::summarise(v);
+    const auto sm = target_summary(res, g);
     TargetCheck c{g, 0, "", sm.mean, sm.p5, sm.p95, g.value >= sm.p5 && g.value <= sm.p95};
     c.sigma = sampling_sd(g, sm.sd, &c.sigma_from);
     r.targets.push_back(c);

@@ -17,6 +17,7 @@
 
 #include "input/targets.h"
 #include "models/simulation.h"
+#include "sim/summary.h"
 
 namespace yjsim::analysis {
 
@@ -72,5 +73,12 @@ models::Scenario calibrated_scenario(const input::TargetsFile& t, const Calibrat
 
 // A target's value in one replicate of a run (a KPI or breakdown cell over the target's quarters).
 double target_value(const models::Results& r, std::size_t replicate, const input::Target& g);
+// Its mean and percentiles over the run's replicates (the baseline's).
+sim::Summary target_summary(const models::Results& r, const input::Target& g);
+
+// A parameter's posterior from equally weighted draws, in its range low..high; `fitted`: the value the scenario
+// runs without draws (the most likely draw).
+ParameterPosterior posterior_of(const std::string& name, double low, double high, const std::vector<double>& draws,
+                                double fitted);
 
 }  // namespace yjsim::analysis

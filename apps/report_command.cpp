@@ -12,6 +12,7 @@
 #include "io/results_reader.h"
 #include "models/simulation.h"
 #include "report/board_pack.h"
+#include "report/track_pack.h"
 #include "sim/errors.h"
 
 namespace yjsim::cli {
@@ -77,6 +78,15 @@ int report(const ReportArgs& a, const std::atomic<bool>& interrupted) {
       const auto parent = std::filesystem::path(*f).parent_path();
       io::ensure_writable_dir(parent.empty() ? "." : parent.string());
     }
+  if (io::is_track_file(a.input)) {  // the tracker's file: its pack, from what the file holds (nothing is re-run)
+    if (a.replicates || a.seed)
+      throw sim::InputError("command line", 0, a.replicates ? "--replicates" : "--seed", "given with a tracker file",
+                            "a tracker file's own projection (run yjsim track again to change it)");
+    report::write_track_pack(io::read_track_file(a.input), {a.html, a.pdf, a.xlsx}, &interrupted);
+    if (!a.quiet) std::cout << "Tracker pack written to " << a.html << (a.pdf.empty() ? "" : ", " + a.pdf)
+                            << (a.xlsx.empty() ? "" : ", " + a.xlsx) << '\n';
+    return 0;
+  }
   std::optional<io::StoredRun> stored;
   models::Scenario s = scenario_of(a, stored);
   models::RunOptions o;

@@ -131,8 +131,9 @@ int main(int argc, char** argv) {
   yjsim::cli::ReportArgs rep;
   auto* report = app.add_subcommand(
       "report", "the board pack from one run: a self-contained HTML page (and PDF, XLSX); a scenario is run first, a "
-                "results file is re-run from the scenario it recorded and checked against it (docs/report.md)");
-  report->add_option("input", rep.input, "results file (HDF5, from yjsim run) or scenario file (TOML)")->required();
+                "results file is re-run from the scenario it recorded and checked against it; a yjsim track file gives the "
+                "tracker pack (docs/report.md)");
+  report->add_option("input", rep.input, "results file (HDF5, from yjsim run or yjsim track -o) or scenario file (TOML)")->required();
   report->add_option("-o,--output", rep.html, "the HTML board pack")->required();
   report->add_option("--pdf", rep.pdf, "also a PDF of it (printed by headless Chromium)");
   report->add_option("--xlsx", rep.xlsx, "also an XLSX workbook of its tables and every run's figures");

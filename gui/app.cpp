@@ -12,6 +12,7 @@
 #include "gui/results_panel.h"
 #include "io/atomic_file.h"
 #include "io/writers.h"
+#include "report/board_charts.h"
 #include "report/board_pack.h"
 #include "input/scenario_reader.h"
 #include "input/scenario_writer.h"
@@ -65,8 +66,8 @@ App::App(Window& window, const Options& options)
 }
 
 App::~App() {
-  pack_cancel_ = true;
-  if (pack_thread_.joinable()) pack_thread_.join();
+  job_cancel_ = true;
+  if (job_thread_.joinable()) job_thread_.join();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -125,7 +126,7 @@ void App::wait() {
 void App::frame() {
   ui_.begin_frame();
   run_ = worker_.snapshot();
-  board_pack_message();
+  job_message();
   update_view();
   schedule_run();
   if (capture_ && capture_->frames > 0) --capture_->frames;
@@ -170,7 +171,7 @@ void App::update_view() {
 }
 
 bool App::run_settled() const {
-  if (state_.edits != submitted_edits_ || pack_busy_) return false;
+  if (state_.edits != submitted_edits_ || job_busy_) return false;
   if (!cannot_run_.empty()) return true;
   return run_.job == submitted_job_ && !run_.running && !run_.demand_running &&
          (!run_.error.empty() || (run_.results && run_.results == view_results_));
@@ -229,8 +230,8 @@ void App::menus() {
       ask_path(Purpose::Csv, "Export results as CSV (choose or type a folder)", FileDialog::Mode::Folder, "",
                stem_of(state_.path, "results") + "_csv");
     ui_.item("menu/file/export_csv");
-    if (ImGui::MenuItem(pack_busy_ ? "Board pack (being written...)" : "Board pack (HTML, XLSX, PDF)...", nullptr,
-                        false, results_complete() && !pack_busy_))
+    if (ImGui::MenuItem(job_busy_ ? "Board pack (wait: a file is being written...)" : "Board pack (HTML, XLSX, PDF)...", nullptr,
+                        false, results_complete() && !job_busy_))
       ask_path(Purpose::BoardPack, "Board pack: the HTML page (the .xlsx and .pdf go beside it)",
                FileDialog::Mode::Save, ".html", stem_of(state_.path, "board") + "_board.html");
     ui_.item("menu/file/board_pack");
@@ -313,6 +314,11 @@ void App::body() {
       ask_path(Purpose::Chart, "Save chart as PNG", FileDialog::Mode::Save, ".png",
                chart_to_save_.substr(chart_to_save_.find('/') + 1) + ".png");
     }
+    if (out.print_chart && !job_busy_) {
+      chart_to_print_ = *out.print_chart;
+      ask_path(Purpose::PrintChart, "Save chart for print (PNG, A4 width at 300 dpi)", FileDialog::Mode::Save, ".png",
+               chart_to_print_ + "_print.png");
+    }
   }
   ImGui::End();
 }
@@ -335,6 +341,9 @@ void App::dialogs() {
         break;
       case Purpose::Chart:
         capture_ = Capture{chart_to_save_, *path, 2};
+        break;
+      case Purpose::PrintChart:
+        start_chart_print(chart_to_print_, *path);
         break;
     }
   }
@@ -423,10 +432,13 @@ void App::ask_path(Purpose purpose, const std::string& title, FileDialog::Mode m
 
 void App::open_path(const std::string& path) {
   try {
+    const long edits = state_.edits;
     state_ = open_scenario(path);
     scenario_panel_ = ScenarioPanelState{};
     scenario_panel_.select_tab = true;
-    ++state_.edits;  // a new run
+    // A new run: the count goes on from the last scenario's (a fresh count could equal the one last run, and
+    // the opened scenario would never run: its tabs over the old scenario's results).
+    state_.edits = edits + 1;
     show("Opened " + path, false);
   } catch (const sim::InputError& e) {
     show("Could not open " + path + ": " + e.what(), true);
@@ -488,7 +500,7 @@ void App::start_board_pack(const std::string& path) {
     show("The run has not finished yet: make the board pack when it has.", true);
     return;
   }
-  if (pack_busy_) return;
+  if (job_busy_) return;
   const fs::path html = path;
   fs::path stem = html;
   stem.replace_extension();
@@ -500,43 +512,78 @@ void App::start_board_pack(const std::string& path) {
     show("Could not write the board pack " + path + ": " + e.what(), true);
     return;
   }
-  if (pack_thread_.joinable()) pack_thread_.join();
-  pack_busy_ = true;
-  show("Writing the board pack to " + path + " (the demand run with unlimited places first)...", false);
-  pack_thread_ = std::thread([this, files, results = view_results_, scenario = run_.scenario] {
-    std::pair<std::string, bool> done;
-    try {
-      report::BoardPackOptions o;
-      o.cancel = &pack_cancel_;
-      const auto pack = report::make_board_pack(*scenario, *results, o);
-      std::string note;
-      try {
-        report::write_board_pack(pack, files, &pack_cancel_);
-      } catch (const sim::IoError& e) {
-        if (std::string(e.what()).rfind("PDF:", 0) != 0) throw;
-        report::write_board_pack(pack, {files.html, "", files.xlsx}, &pack_cancel_);
-        note = " (no PDF: " + std::string(e.what()) + ")";
-      }
-      done = {"Board pack written to " + files.html + " and " + files.xlsx +
-                  (note.empty() ? " and " + files.pdf : note),
-              false};
-    } catch (const std::exception& e) {
-      done = {"Could not write the board pack " + files.html + ": " + e.what(), true};
-    }
+  start_job("Writing the board pack to " + path + " (the demand run with unlimited places first)...",
+            [this, files, results = view_results_, scenario = run_.scenario]() -> std::pair<std::string, bool> {
+              try {
+                report::BoardPackOptions o;
+                o.cancel = &job_cancel_;
+                const auto pack = report::make_board_pack(*scenario, *results, o);
+                std::string note;
+                try {
+                  report::write_board_pack(pack, files, &job_cancel_);
+                } catch (const sim::IoError& e) {
+                  if (std::string(e.what()).rfind("PDF:", 0) != 0) throw;
+                  report::write_board_pack(pack, {files.html, "", files.xlsx}, &job_cancel_);
+                  note = " (no PDF: " + std::string(e.what()) + ")";
+                }
+                return {"Board pack written to " + files.html + " and " + files.xlsx +
+                            (note.empty() ? " and " + files.pdf : note),
+                        false};
+              } catch (const std::exception& e) {
+                return {"Could not write the board pack " + files.html + ": " + e.what(), true};
+              }
+            });
+}
+
+// The board pack's chart of `kpi` as a PNG at print resolution (report::kpi_chart_print_png, by Chromium: a
+// second or two, so on the job thread).
+void App::start_chart_print(const std::string& kpi, const std::string& path) {
+  if (!results_complete() || !run_.scenario) {
+    show("The run has not finished yet: print the chart when it has.", true);
+    return;
+  }
+  if (job_busy_) return;
+  try {
+    io::check_output_file(path);
+    io::ensure_writable_dir(fs::path(path).parent_path().empty() ? "." : fs::path(path).parent_path().string());
+  } catch (const std::exception& e) {
+    show("Could not save the chart " + path + ": " + e.what(), true);
+    return;
+  }
+  start_job("Drawing the chart at print resolution for " + path + "...",
+            [this, kpi, path, results = view_results_, scenario = run_.scenario]() -> std::pair<std::string, bool> {
+              try {
+                const std::string png = report::kpi_chart_print_png(*results, scenario->calibration, kpi, &job_cancel_);
+                io::AtomicFile file(path);
+                file.write(png.data(), png.size());
+                file.commit();
+                return {"Saved the chart for print (" + std::to_string(report::kPrintWidthPx) + " pixels wide, A4 at 300 dpi) as " + path, false};
+              } catch (const std::exception& e) {
+                return {"Could not save the chart " + path + ": " + e.what(), true};
+              }
+            });
+}
+
+void App::start_job(const std::string& starting, std::function<std::pair<std::string, bool>()> work) {
+  if (job_thread_.joinable()) job_thread_.join();
+  job_busy_ = true;
+  show(starting, false);
+  job_thread_ = std::thread([this, work = std::move(work)] {
+    const auto done = work();
     {
-      const std::lock_guard<std::mutex> lock(pack_mutex_);
-      pack_done_ = done;
+      const std::lock_guard<std::mutex> lock(job_mutex_);
+      job_done_ = done;
     }
-    pack_busy_ = false;
+    job_busy_ = false;
     Window::wake();
   });
 }
 
-void App::board_pack_message() {
-  const std::lock_guard<std::mutex> lock(pack_mutex_);
-  if (!pack_done_) return;
-  show(pack_done_->first, pack_done_->second);
-  pack_done_.reset();
+void App::job_message() {
+  const std::lock_guard<std::mutex> lock(job_mutex_);
+  if (!job_done_) return;
+  show(job_done_->first, job_done_->second);
+  job_done_.reset();
 }
 
 void App::request_screenshot(const std::string& path) {

@@ -2,6 +2,7 @@
 // The app: menus, the two panels, file actions, and when to start a run. Runs happen on the worker; the
 // window only edits, shows and saves.
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -44,7 +45,7 @@ class App : public ScriptHost {
   std::string screenshot_error() const override { return screenshot_error_; }
 
  private:
-  enum class Purpose { Open, SaveAs, Hdf5, Csv, Chart, BoardPack };
+  enum class Purpose { Open, SaveAs, Hdf5, Csv, Chart, PrintChart, BoardPack };
   struct Capture {
     std::string key;  // a chart's key, or "" for the whole window
     std::string path;
@@ -74,7 +75,12 @@ class App : public ScriptHost {
   // File > Board pack: report::write_board_pack on the results on screen, on a thread of its own (the demand
   // run with unlimited places takes seconds); its message is shown when it ends.
   void start_board_pack(const std::string& path);
-  void board_pack_message();
+  // A chart's Print button: the board pack's chart of `kpi` as a PNG at print resolution, on the job thread.
+  void start_chart_print(const std::string& kpi, const std::string& path);
+  // One job at a time off the window's thread (the board pack, a chart print): `starting` is shown at once, the
+  // job's (message, error) when it ends.
+  void start_job(const std::string& starting, std::function<std::pair<std::string, bool>()> work);
+  void job_message();
   void show(const std::string& text, bool error);
   bool results_complete() const;
 
@@ -86,6 +92,7 @@ class App : public ScriptHost {
   FileDialog dialog_;
   Purpose purpose_ = Purpose::Open;
   std::string chart_to_save_;
+  std::string chart_to_print_;  // the KPI
   ScenarioPanelState scenario_panel_;
   ResultsPanelState results_panel_;
   Settings settings_;
@@ -113,10 +120,10 @@ class App : public ScriptHost {
   int settle_frames_ = 0;
   long frames_drawn_ = 0;
 
-  std::thread pack_thread_;
-  std::atomic<bool> pack_busy_{false}, pack_cancel_{false};
-  std::mutex pack_mutex_;
-  std::optional<std::pair<std::string, bool>> pack_done_;  // message, error
+  std::thread job_thread_;
+  std::atomic<bool> job_busy_{false}, job_cancel_{false};
+  std::mutex job_mutex_;
+  std::optional<std::pair<std::string, bool>> job_done_;  // message, error
 };
 
 }  // namespace yjsim::gui

@@ -24,6 +24,7 @@ Range y_range(const Spec& s) {
       if (i < series.low.size()) r.add(series.low[i]);
       if (i < series.high.size()) r.add(series.high[i]);
     }
+  for (const auto& p : s.published) r.add(p.y);
   if (!r.valid()) return {0, 1};
   // Start the axis at 0 when the data are not far from it, so that a difference does not look bigger than it
   // is.
@@ -139,6 +140,17 @@ void draw_markers(ImDrawList* dl, const Frame& f, const Spec& s) {
   }
 }
 
+const ImU32 kPublished = IM_COL32(17, 17, 17, 255);
+
+void draw_published(ImDrawList* dl, const Frame& f, const Spec& s) {
+  const float h = ImGui::GetFontSize() * 0.32f;
+  for (const auto& p : s.published) {
+    const float y = f.py(p.y), x0 = f.px(p.x0) - h, x1 = f.px(p.x1) + h, xm = 0.5f * (x0 + x1);
+    dl->AddLine({x0, y}, {x1, y}, kPublished, 2.0f);
+    dl->AddQuadFilled({xm, y - h * 1.4f}, {xm + h * 1.4f, y}, {xm, y + h * 1.4f}, {xm - h * 1.4f, y}, kPublished);
+  }
+}
+
 // Index of the point nearest the mouse, or -1.
 int hovered_point(const Frame& f, const Spec& s) {
   const ImVec2 m = ImGui::GetIO().MousePos;
@@ -170,6 +182,10 @@ void tooltip(const Frame& f, const Spec& s, int i) {
   }
   for (const auto& m : s.markers)
     if (std::fabs(m.x - s.x[ui]) < 1.6) ImGui::TextColored({0.47f, 0.24f, 0.63f, 1}, "%s", m.label.c_str());
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+  for (const auto& p : s.published)
+    if (s.x[ui] >= p.x0 - 1e-9 && s.x[ui] <= p.x1 + 1e-9) ImGui::TextUnformatted(("\u25c6 " + p.label).c_str());
+  ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
 }
 
@@ -223,9 +239,9 @@ void draw(const char* id, const Spec& s, ImVec2 size, ImVec2* box_min, ImVec2* b
   float axis_w = 0;
   for (double y : yt) axis_w = std::max(axis_w, ImGui::CalcTextSize((s.format ? s.format(y) : "").c_str()).x);
   const int legend_lines = draw_legend(dl, {origin.x, origin.y}, origin.x + size.x - fh * 0.8f, s, false);
-  const int marker_lines = wrapped_lines(s.marker_legend, text_w);
+  const int marker_lines = wrapped_lines(s.marker_legend, text_w), published_lines = wrapped_lines(s.published_legend, text_w);
   const float bottom = fh * 1.6f + line * 1.2f * static_cast<float>(legend_lines) +
-                       line * static_cast<float>(marker_lines) + fh * 0.2f;
+                       line * static_cast<float>(marker_lines + published_lines) + fh * 0.2f;
   Frame f{{origin.x + axis_w + fh * 0.8f, origin.y + fh * 2.8f + extra_top},
           {origin.x + size.x - fh * 0.8f, origin.y + size.y - bottom},
           s.x_min,
@@ -238,6 +254,7 @@ void draw(const char* id, const Spec& s, ImVec2 size, ImVec2* box_min, ImVec2* b
   dl->PushClipRect(f.min, f.max, true);
   for (const auto& se : s.series) draw_band(dl, f, s, se);
   for (std::size_t i = 0; i < s.series.size(); ++i) draw_line(dl, f, s, s.series[i], i == 0 ? 2.5f : 2.0f);
+  draw_published(dl, f, s);
   dl->PopClipRect();
   draw_markers(dl, f, s);
   const float legend_y = f.max.y + fh * 1.45f;
@@ -245,6 +262,9 @@ void draw(const char* id, const Spec& s, ImVec2 size, ImVec2* box_min, ImVec2* b
   if (!s.marker_legend.empty())
     wrapped_text(dl, {f.min.x, legend_y + fh * 1.2f * static_cast<float>(legend_lines)}, IM_COL32(120, 60, 160, 255),
                  s.marker_legend, origin.x + size.x - fh * 0.6f - f.min.x);
+  if (!s.published_legend.empty())
+    wrapped_text(dl, {f.min.x, legend_y + fh * 1.2f * static_cast<float>(legend_lines) + line * static_cast<float>(marker_lines)},
+                 kPublished, s.published_legend, origin.x + size.x - fh * 0.6f - f.min.x);
   dl->PopClipRect();
   ImGui::InvisibleButton("chart", size);
   if (s.interactive && ImGui::IsItemHovered()) {

@@ -20,6 +20,12 @@ struct Marker {  // a small triangle on the x axis, explained in the tooltip
   std::string label;
 };
 
+// A published figure (a calibrated area's own): a dark bar over x0..x1 at y, a diamond at its middle.
+struct Published {
+  double x0, x1, y;
+  std::string label;  // in the tooltip
+};
+
 struct Spec {
   std::string title;
   std::string subtitle;   // unit and what the band is
@@ -30,6 +36,8 @@ struct Spec {
   std::vector<Series> series;
   std::vector<Marker> markers;
   std::string marker_legend;                  // one line under the chart saying what the markers are
+  std::vector<Published> published;
+  std::string published_legend;               // under the marker legend: what the bars are
   std::function<std::string(double)> format;  // y values (axis and tooltip)
   bool zero_line = false;                     // a strong line at y = 0 (for differences)
   bool interactive = true;                    // false while the chart is being saved as an image

@@ -11,6 +11,7 @@
 #include <map>
 
 #include "report/format.h"
+#include "gui/table_header.h"
 #include "gui/scenario_panel.h"
 
 namespace yjsim::gui {
@@ -377,7 +378,7 @@ void draw_interventions(AppState& s, ScenarioPanelState& panel, UiRegistry& ui) 
   for (const auto& r : rows) name_width = std::max(name_width, ImGui::CalcTextSize(r.name.c_str()).x);
   if (ImGui::BeginTable("interventions", 6, flags, {0, height})) {
     ImGui::TableSetupScrollFreeze(2, 1);  // tick boxes and names stay in view when scrolling sideways
-    ImGui::TableSetupColumn("Use", ImGuiTableColumnFlags_WidthFixed, em * 1.6f);
+    ImGui::TableSetupColumn("Use", ImGuiTableColumnFlags_WidthFixed, std::max(em * 1.6f, ImGui::CalcTextSize("Use").x));
     ImGui::TableSetupColumn("Intervention", ImGuiTableColumnFlags_WidthFixed, name_width + em * 0.5f);
     const float pad = ImGui::GetStyle().FramePadding.x * 2 + 2;
     ImGui::TableSetupColumn("Places/yr", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("unlimited").x + pad);
@@ -386,7 +387,14 @@ void draw_interventions(AppState& s, ScenarioPanelState& panel, UiRegistry& ui) 
                             ImGui::CalcTextSize("\u26a0 harmful ").x);
     ImGui::TableSetupColumn("Effect (RR)", ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("\u26a0 interval assumed").x);
-    ImGui::TableHeadersRow();
+    wrapped_headers_row(ui, "header/interventions",
+                        {"tick to commission it in this variant",
+                         "click a name for its card: what it is, who is eligible, the evidence and the sources",
+                         "new starts a year; empty for unlimited (everyone eligible)",
+                         "the calendar month places start: type 2019-04 or Apr 2019",
+                         "the evidence of an effect on reoffending (docs/interventions.md)",
+                         "the rate ratio on the child's offending while the intervention is active, with its 95% "
+                         "interval"});
     for (const auto& r : rows) row(s, panel, ui, r);
     ImGui::EndTable();
   }

@@ -1,5 +1,6 @@
 #include "gui/png_export.h"
 
+#include <stb_image.h>
 #include <stb_image_write.h>
 
 #include <algorithm>
@@ -29,6 +30,15 @@ void write_png(const std::string& path, const std::vector<unsigned char>& rgba, 
   io::AtomicFile file(path);
   file.write(png.data(), png.size());
   file.commit();
+}
+
+std::vector<unsigned char> read_png(const std::string& path, int& width, int& height) {
+  int channels = 0;
+  unsigned char* data = stbi_load(path.c_str(), &width, &height, &channels, 4);
+  if (!data) throw sim::IoError("cannot read the picture " + path + ": " + (stbi_failure_reason() ? stbi_failure_reason() : "?"));
+  std::vector<unsigned char> rgba(data, data + static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+  stbi_image_free(data);
+  return rgba;
 }
 
 bool is_blank(const std::vector<unsigned char>& rgba) {

@@ -6,6 +6,8 @@
 #include <cstdio>
 
 #include "gui/chart.h"
+#include "gui/table_header.h"
+#include "report/board_charts.h"
 #include "report/format.h"
 #include "models/kpis.h"
 
@@ -140,7 +142,17 @@ chart::Spec chart_spec(const ResultsView& view, const KpiView& k, bool interacti
     s.marker_legend = "\u25b2 official figure complete (" + std::to_string(inside) + " of " +
                       std::to_string(view.cohorts.size()) + " quarters)";
   }
+  auto marks = [](const std::vector<PublishedMark>& from) {
+    std::vector<chart::Published> to;
+    for (const auto& m : from) to.push_back({m.x0, m.x1, m.value, m.label});
+    return to;
+  };
+  if (!differences) s.published = marks(k.published);  // the area's own figures are levels, not differences
   if (!k.count_kpi.empty()) yearly_counts(view, k, differences, s);
+  if (!k.count_kpi.empty() && !differences) s.published = marks(k.published_yearly);
+  if (!s.published.empty())
+    s.published_legend = "\u25c6 " + (view.area.empty() ? std::string("the area") : view.area) + "'s published figure" +
+                         std::string(s.published.size() > 1 ? "s" : "") + " (hover for the period and source)";
   const std::string kpi = k.count_kpi.empty() ? k.kpi : k.count_kpi;
   if (differences)
     s.format = [kpi](double y) { return format_diff(kpi, y); };
@@ -162,18 +174,26 @@ void distribution_lines(const ResultsView& view, const KpiView& k, UiRegistry& u
   ImGui::PopTextWrapPos();
 }
 
-// The chart's "PNG" button, over its top right corner (the chart must be the last item).
-void png_button(const KpiView& k, const std::string& key, ImVec2 lo, ImVec2 hi, UiRegistry& ui,
-                ResultsPanelOutput& out) {
+// The chart's buttons, over its top right corner (the chart must be the last item): "Print" saves the board
+// pack's chart of this KPI at print resolution (report::kpi_chart_print_png), "PNG" the chart as on screen.
+void chart_buttons(const KpiView& k, const std::string& key, ImVec2 lo, ImVec2 hi, UiRegistry& ui,
+                   ResultsPanelOutput& out) {
   const float em = ImGui::GetFontSize();
   ImGui::SetItemAllowOverlap();
   const ImVec2 after = ImGui::GetCursorScreenPos();
-  const float button = ImGui::CalcTextSize("PNG").x + ImGui::GetStyle().FramePadding.x * 2;
-  ImGui::SetCursorScreenPos({hi.x - button - em * 0.3f, lo.y + em * 0.2f});
+  const float pad = ImGui::GetStyle().FramePadding.x * 2;
+  const float png = ImGui::CalcTextSize("PNG").x + pad, print = ImGui::CalcTextSize("Print").x + pad;
   ImGui::PushID(k.kpi.c_str());
+  ImGui::SetCursorScreenPos({hi.x - png - print - em * 0.6f, lo.y + em * 0.2f});
+  if (ImGui::SmallButton("Print")) out.print_chart = k.count_kpi.empty() ? k.kpi : k.count_kpi;
+  ui.item(key + "/print");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Save this chart for print: a PNG %d pixels wide (A4 less margins at 300 dpi), drawn as in "
+                      "the board pack (each quarter, 50%% and 90%% bands)", report::kPrintWidthPx);
+  ImGui::SetCursorScreenPos({hi.x - png - em * 0.3f, lo.y + em * 0.2f});
   if (ImGui::SmallButton("PNG")) out.save_chart = key;
   ui.item(key + "/png");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save this chart as a PNG picture");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save this chart as a PNG picture, as on screen");
   ImGui::PopID();
   ImGui::SetCursorScreenPos(after);
 }
@@ -188,10 +208,13 @@ void charts(const ResultsView& view, const ResultsPanelInput& in, bool differenc
     ImGui::TableNextColumn();
     const std::string key = "chart/" + k.kpi;
     ImVec2 lo, hi;
-    chart::draw(k.kpi.c_str(), chart_spec(view, k, !in.capturing, differences),
-                {ImGui::GetContentRegionAvail().x, em * 16}, &lo, &hi);
+    const chart::Spec spec = chart_spec(view, k, !in.capturing, differences);
+    chart::draw(k.kpi.c_str(), spec, {ImGui::GetContentRegionAvail().x, em * 16}, &lo, &hi);
     ui.item(key);
-    if (!in.capturing) png_button(k, key, lo, hi, ui, out);  // the picture shows the chart only
+    std::string published;  // for scripts: each published figure drawn, at its value on the chart
+    for (const auto& p : spec.published) published += (published.empty() ? "" : "; ") + spec.format(p.y) + " = " + p.label;
+    ui.text(key + "/published", published);
+    if (!in.capturing) chart_buttons(k, key, lo, hi, ui, out);  // the picture shows the chart only
     if (!k.count_kpi.empty()) distribution_lines(view, k, ui);
   }
   ImGui::EndTable();
@@ -276,7 +299,12 @@ void comparison_table(const ResultsView& view, std::size_t v, UiRegistry& ui) {
     ImGui::TableSetupColumn("Difference [90%]", stretch, 1.3f);
     ImGui::TableSetupColumn("Better / same / worse", stretch, 0.9f);
   }
-  ImGui::TableHeadersRow();
+  wrapped_headers_row(ui, "header/by_year/" + std::to_string(v),
+                      {"", "mean [5th, 95th percentile] over replicates, without the change",
+                       "mean [5th, 95th percentile] over replicates, with the change",
+                       "the variant minus the baseline, paired by replicate: mean [5th, 95th percentile]",
+                       "the shares of replicates in which the variant does better than the baseline, exactly the "
+                       "same, and worse"});
   for (const auto& k : view.kpis) kpi_rows(view, k, v, ui);
   ImGui::EndTable();
 }
@@ -315,7 +343,12 @@ void board_table(const ResultsView& view, UiRegistry& ui) {
   if (!ImGui::BeginTable("board", 5, flags)) return;
   for (const char* h : {"Variant", "First figure", "Complete", "Published", "Better / same / worse"})
     ImGui::TableSetupColumn(h);
-  ImGui::TableHeadersRow();
+  wrapped_headers_row(ui, "header/board",
+                      {"", "the first quarterly reoffending cohort (binary rate) that can show the change",
+                       "the month that cohort's figure is complete: the quarter's last month + 18",
+                       "the month the Ministry of Justice publishes it: + 22",
+                       "the shares of replicates in which that quarter's figure is better / the same / worse than "
+                       "the baseline's"});
   const ImVec4 normal = ImGui::GetStyleColorVec4(ImGuiCol_Text);
   for (std::size_t v = 1; v < view.board.size(); ++v) {
     const BoardView& b = view.board[v];
@@ -365,12 +398,16 @@ void cost_table(const ResultsView& view, UiRegistry& ui) {
     ImGui::SameLine();
     ImGui::TextWrapped("%s", view.variant_names[v].c_str());
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable(("cost" + std::to_string(v)).c_str(), 4, flags)) continue;
-    for (const char* h :
-         {"Outcome", "Avoided (mean [90%])", "Extra cost (mean [90%])", "Cost per outcome avoided"})
-      ImGui::TableSetupColumn(h);
-    ImGui::TableHeadersRow();
+    // Shares of the panel's width (cells and headers wrap), so that the table fits a laptop's panel.
+    stretch_columns({{"Outcome", 1.1f}, {"Avoided (mean [90%])", 1}, {"Extra cost (mean [90%])", 1.3f},
+                     {"Cost per outcome avoided", 1.3f}});
+    wrapped_headers_row(ui, "header/cost/" + std::to_string(v),
+                        {"", "outcomes avoided over the horizon, paired by replicate",
+                         "the variant's cost minus the baseline's over the horizon (negative: a saving)",
+                         "extra cost / outcomes avoided, with its 5th-95th percentile; not estimable when the 90% "
+                         "interval of outcomes avoided includes 0"});
     const ImVec4 normal = ImGui::GetStyleColorVec4(ImGuiCol_Text);
     for (std::size_t i = 0; i < view.cost_per_outcome[v].size(); ++i) {
       const auto& c = view.cost_per_outcome[v][i];
@@ -418,7 +455,9 @@ void value_table(const ResultsView& view, UiRegistry& ui) {
     ui.text(key + "/line", line);
     if (!ImGui::BeginTable(("vfm" + std::to_string(i)).c_str(), 3, flags)) continue;
     for (const char* h : {"Over the horizon", "Fully loaded", "Marginal (local cash)"}) ImGui::TableSetupColumn(h);
-    ImGui::TableHeadersRow();
+    wrapped_headers_row(ui, "header/vfm/" + std::to_string(i + 1),
+                        {"", "custody, remand and court costs avoided at the scenario's unit costs (the public purse)",
+                         "only the remand nights a local authority stops paying"});
     const ImVec4 normal = ImGui::GetStyleColorVec4(ImGuiCol_Text);
     auto row = [&](const char* label, const std::string& id, const std::string& a, const std::string& b) {
       ImGui::TableNextRow();
@@ -439,6 +478,27 @@ void value_table(const ResultsView& view, UiRegistry& ui) {
   }
 }
 
+// What the capacity tables' columns hold (with a Variant column first when there are several variants; the
+// per-year table has a Year column and no costs).
+std::vector<std::string> capacity_tips(bool variant_column) {
+  std::vector<std::string> t;
+  if (variant_column) t.push_back("");
+  t.push_back("");
+  t.push_back("places funded: places_per_year with its ramp-up, from its start month");
+  t.push_back("places started, mean over replicates");
+  t.push_back("the children who start a place when places are unlimited (the demand run, first 50 replicates)");
+  t.push_back("places funded minus places started");
+  t.push_back("places funded at the price per place, plus the fixed cost for the months it runs");
+  t.push_back("the spending on the places started");
+  return t;
+}
+std::vector<std::string> capacity_year_tips() {
+  auto t = capacity_tips(false);
+  t.insert(t.begin() + 1, "the year of the horizon");
+  t.resize(6);
+  return t;
+}
+
 // The same per year of the horizon (places funded, started, would take one, unused), folded until asked for.
 void capacity_by_year(const ResultsView& view, UiRegistry& ui) {
   const bool open = ImGui::TreeNode("capacity_by_year", "Each year");
@@ -447,9 +507,9 @@ void capacity_by_year(const ResultsView& view, UiRegistry& ui) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
                                 ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("capacity_years", 6, flags)) {
-    for (const char* h : {"Intervention", "Year", "Places funded", "Started", "Would take one", "Unused"})
-      ImGui::TableSetupColumn(h);
-    ImGui::TableHeadersRow();
+    stretch_columns({{"Intervention", 1.6f}, {"Year", 0.8f}, {"Places funded", 1}, {"Started", 1},
+                     {"Would take one", 1}, {"Unused", 1}});
+    wrapped_headers_row(ui, "header/capacity_years", capacity_year_tips());
     const ImVec4 normal = ImGui::GetStyleColorVec4(ImGuiCol_Text), amber{0.8f, 0.45f, 0.0f, 1};
     bool one_variant = true;
     for (const auto& c : view.capacity) one_variant &= c.variant == view.capacity.front().variant;
@@ -501,11 +561,12 @@ void capacity_table(const ResultsView& view, const Snapshot& run, UiRegistry& ui
   for (const auto& c : view.capacity) one_variant &= c.variant == view.capacity.front().variant;
   if (one_variant) ImGui::TextUnformatted(view.capacity.front().variant.c_str());
   if (ImGui::BeginTable("capacity", one_variant ? 7 : 8, flags)) {
-    if (!one_variant) ImGui::TableSetupColumn("Variant");
-    for (const char* h : {"Intervention", "Places funded", "Started", "Would take one", "Unused", "Contract",
-                          "Spent on starts"})
-      ImGui::TableSetupColumn(h);
-    ImGui::TableHeadersRow();
+    // Weights, not the contents' widths: a long intervention name would leave the figures' columns too narrow
+    // for their headers' words.
+    if (!one_variant) stretch_columns({{"Variant", 1.2f}});
+    stretch_columns({{"Intervention", 1.6f}, {"Places funded", 1}, {"Started", 1}, {"Would take one", 1},
+                     {"Unused", 1}, {"Contract", 1.1f}, {"Spent on starts", 1.1f}});
+    wrapped_headers_row(ui, "header/capacity", capacity_tips(!one_variant));
     const ImVec4 normal = ImGui::GetStyleColorVec4(ImGuiCol_Text);
     const ImVec4 amber{0.8f, 0.45f, 0.0f, 1};
     for (std::size_t i = 0; i < view.capacity.size(); ++i) {

@@ -23,7 +23,8 @@ struct ResultsPanelState {
 };
 
 struct ResultsPanelOutput {
-  std::optional<std::string> save_chart;  // the planner asked to save this chart (its key) as PNG
+  std::optional<std::string> save_chart;   // the planner asked to save this chart (its key) as PNG
+  std::optional<std::string> print_chart;  // ... or the board pack's chart of this KPI at print resolution
 };
 
 ResultsPanelOutput draw_results_panel(const ResultsPanelInput& in, ResultsPanelState& state, UiRegistry& ui);

@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "analysis/board_summary.h"
+#include "analysis/funnel.h"
+#include "report/board_pack.h"
 #include "models/kpis.h"
 #include "report/format.h"
 #include "gui/app_state.h"
@@ -61,7 +63,7 @@ void add(Band& b, const sim::Summary& s) {
 void small_counts(const models::Results& r, KpiView& k);
 
 KpiView kpi_view(const models::Results& r, const std::string& name) {
-  KpiView k{name, {}, {}, {}, {}, {}, {}, "", {}, {}, {}};
+  KpiView k{name, {}, {}, {}, {}, {}, {}, "", {}, {}, {}, {}, {}};
   const int kpi = models::kpi_index(name);
   for (std::size_t v = 0; v < r.variants.size(); ++v) {
     Band level, diff;
@@ -110,17 +112,7 @@ std::string year_label(const sim::Calendar& cal, long y) {
 
 }  // namespace
 
-std::string period_label(const sim::Calendar& cal, long p) {
-  const sim::Period period = cal.period(p);
-  if (!financial_years(cal)) return period.label;
-  // Quarters of a run starting in April are the financial year's: Apr-Jun is Q1.
-  const sim::YearMonth m = cal.at(period.first_month);
-  const int fy = m.month >= 4 ? m.year : m.year - 1;
-  return financial_year(fy) + " Q" + std::to_string(((m.month + 8) % 12) / 3 + 1);
-}
-
-namespace {
-}  // namespace
+std::string period_label(const sim::Calendar& cal, long p) { return analysis::quarter_label(cal, p); }
 
 long change_start_month(const models::Scenario& s, std::size_t v) {
   const models::Variant& base = s.variants.front();
@@ -182,12 +174,7 @@ namespace {
 void small_counts(const models::Results& r, KpiView& k) {
   if (k.kpi != "custody_rate_per_1000") return;
   const int count = models::kpi_index("custodial_sentences");
-  double sum = 0;
-  long n = 0;
-  for (long p = 0; p < r.calendar.periods(); ++p)
-    for (double x : r.values(0, count, static_cast<std::size_t>(p), false))
-      if (!std::isnan(x)) sum += x, ++n;
-  if (n == 0 || sum / static_cast<double>(n) >= kSmallCountPerQuarter) return;
+  if (!analysis::small_count(r, "custodial_sentences")) return;
   k.count_kpi = "custodial_sentences";
   for (std::size_t v = 0; v < r.variants.size(); ++v) {
     Band level, diff;
@@ -225,6 +212,51 @@ BoardView board_view(const models::Results& r, const models::Scenario& s, std::s
 
 }  // namespace
 
+void add_published_marks(const models::Results& r, const models::Calibration& c, ResultsView& view) {
+  if (c.published.empty()) return;
+  view.area = c.area;
+  const sim::Calendar& cal = r.calendar;
+  // The baseline's mean over replicates of a KPI summed over quarters a..b.
+  auto mean_over = [&](const std::string& kpi, long a, long b) {
+    double sum = 0;
+    for (long q = a; q <= b; ++q) sum += sim::summarise(r.values(0, models::kpi_index(kpi), static_cast<std::size_t>(q), false)).mean;
+    return sum;
+  };
+  for (KpiView& k : view.kpis) {
+    const std::string count = k.kpi == "fte_rate_per_100k" ? "fte_count" : k.kpi == "custody_rate_per_1000" ? "custodial_sentences" : "";
+    for (const std::string& source : {k.kpi, count}) {
+      if (source.empty()) continue;
+      for (const auto& m : analysis::chart_marks(c, source, cal)) {
+        if (!m.in_run) continue;
+        const std::string said = report::published_sentence(c.area, m.figure);
+        const double a = view.period_x[static_cast<std::size_t>(m.first_period)], b = view.period_x[static_cast<std::size_t>(m.last_period)];
+        if (source == k.kpi) {
+          k.published.push_back({a, b, m.per_quarter, said + (m.per_quarter != m.figure.value
+                                                                  ? ": " + report::format_value(source, m.per_quarter) + " a quarter"
+                                                                  : std::string())});
+        } else {
+          const double counted = mean_over(count, m.first_period, m.last_period);
+          const double ratio = counted > 0 ? mean_over(k.kpi, m.first_period, m.last_period) / counted : std::nan("");
+          if (std::isfinite(ratio))
+            k.published.push_back({a, b, m.per_quarter * ratio,
+                                   said + ": " + report::format_value(source, m.per_quarter) + " a quarter, " +
+                                       report::format_value(k.kpi, m.per_quarter * ratio) + " " +
+                                       models::kpi_table()[static_cast<std::size_t>(models::kpi_index(k.kpi))].unit +
+                                       " at the model's population"});
+          if (k.count_kpi == count) {  // the yearly chart of the count: a year's worth of the figure
+            const long y0 = cal.period(m.first_period).first_month / 12,
+                       y1 = cal.period(m.last_period).last_month / 12;
+            const double per_year = m.per_quarter * 4;
+            k.published_yearly.push_back({view.year_x[static_cast<std::size_t>(y0)], view.year_x[static_cast<std::size_t>(y1)], per_year,
+                                          said + (per_year != m.figure.value ? ": " + report::format_value(count, per_year) + " a year"
+                                                                             : std::string())});
+          }
+        }
+      }
+    }
+  }
+}
+
 ResultsView make_view(const models::Results& r, const models::Scenario* scenario, const models::Results* demand) {
   ResultsView view;
   const sim::Calendar& cal = r.calendar;
@@ -252,6 +284,7 @@ ResultsView make_view(const models::Results& r, const models::Scenario* scenario
   view.cost_per_outcome.resize(r.variants.size());
   for (std::size_t v = 1; v < r.variants.size(); ++v)
     view.cost_per_outcome[v] = analysis::cost_per_outcome_avoided(r, v);
+  if (scenario) add_published_marks(r, scenario->calibration, view);
   if (scenario && scenario->variants.size() == r.variants.size())
     for (std::size_t v = 0; v < r.variants.size(); ++v)
       view.board.push_back(v ? board_view(r, *scenario, v) : BoardView{});

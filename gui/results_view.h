@@ -31,6 +31,14 @@ Shares shares(const models::Results& r, std::size_t variant, int kpi, std::size_
 Shares shares_of(const std::vector<double>& diffs, bool lower_is_better);  // of paired differences
 std::string shares_text(const Shares& s);  // "62% / 30% / 8%"; "no change" when every replicate ties
 
+// A calibrated area's published figure on a chart (analysis::chart_marks, as the board pack draws it): over
+// x0..x1 (months from the start: the middles of its first and last quarter or year) at `value` in the chart's
+// unit, with the sentence that says what it is.
+struct PublishedMark {
+  double x0 = 0, x1 = 0, value = 0;
+  std::string label;
+};
+
 struct KpiView {
   std::string kpi;
   std::vector<Band> variants;     // [variant] per period
@@ -45,9 +53,10 @@ struct KpiView {
   std::string count_kpi;                  // "" : the quarterly chart
   std::vector<Band> yearly, yearly_diff;  // [variant] per year
   std::vector<std::string> distribution;  // [variant]
+  // The area's published figures in the run's months (a calibrated scenario): on the quarterly chart, and on the
+  // yearly-count chart (a year's worth of the figure) when that is the one shown.
+  std::vector<PublishedMark> published, published_yearly;
 };
-// Below this mean a quarter (baseline), the custodial-sentence chart shows yearly totals.
-constexpr double kSmallCountPerQuarter = 5;
 // "0: 12%, 1: 25%, 2: 31%, 3+: 32%": the shares of `totals` (whole numbers) at each value from about the 10th
 // to the 90th percentile, the ends open ("≤4: 8%, 5: 11%, ..., 12+: 9%").
 std::string count_distribution(std::vector<double> totals);
@@ -83,6 +92,7 @@ struct ResultsView {
   std::vector<double> year_x;              // the middle of each year, in months from the start
   std::string horizon_label;               // "Whole horizon (Apr 2018 to Mar 2022)"
   std::vector<KpiView> kpis;               // as shown_kpis()
+  std::string area;                        // a calibrated scenario's area ("Bromley"), else ""
   std::vector<CohortMark> cohorts;
   std::vector<std::vector<analysis::CostPerOutcome>> cost_per_outcome;  // [variant]; empty for the baseline
   std::vector<BoardView> board;  // [variant]; empty without the scenario
@@ -105,6 +115,11 @@ struct ResultsView {
 // `demand` is the unlimited-places run for capacity (Worker), or null (demand "not computed yet").
 ResultsView make_view(const models::Results& r, const models::Scenario* scenario = nullptr,
                       const models::Results* demand = nullptr);
+// The calibration's published figures on each KPI's chart: a figure of the chart's own KPI as it is; a count
+// (first time entrants, custodial sentences) on its rate's chart through the baseline's own ratio of rate to count
+// over the figure's quarters (the model's population), said in the label.
+void add_published_marks(const models::Results& r, const models::Calibration& c, ResultsView& view);
+
 // A quarter's label: "2018/19 Q1" in a run that starts in April (financial years), else "2018-Q2".
 std::string period_label(const sim::Calendar& cal, long p);
 

@@ -13,6 +13,7 @@
 
 #include "analysis/board_summary.h"
 #include "report/format.h"
+#include "gui/png_export.h"
 #include "gui/results_view.h"
 #include "analysis/comparison.h"
 #include "input/scenario_reader.h"
@@ -103,7 +104,7 @@ Script::Script(const std::string& path, const std::map<std::string, std::string>
                                               "wait",          "wait_run",       "expect_text",
                                               "expect_widget", "expect_results", "expect_first_result_within",
                                               "expect_file",   "screenshot",     "echo",           "print",
-                                              "edit",          "expect_file_text"};
+                                              "edit",          "expect_file_text", "expect_png"};
   std::string line;
   for (long n = 1; std::getline(in, line); ++n) {
     if (const auto hash = line.find('#');
@@ -117,7 +118,8 @@ Script::Script(const std::string& path, const std::map<std::string, std::string>
       throw sim::InputError(
           path, n, "", "\"" + c.verb + "\"",
           "click, double_click, type, key, wait, wait_run, expect_text, "
-          "expect_widget, expect_results, expect_first_result_within, expect_file, expect_file_text, screenshot, echo, "
+          "expect_widget, expect_results, expect_first_result_within, expect_file, expect_file_text, expect_png, "
+          "screenshot, echo, "
           "print, edit");
     for (std::string w; words >> w;) c.args.push_back(w);
     if (!c.args.empty()) {  // the rest of the line after the first argument, as typed (for `type`, `echo`)
@@ -335,6 +337,23 @@ void Script::expand(const Command& c) {
       std::ifstream in(a, std::ios::binary);
       const std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       return in && !text.empty() && body.find(text) != std::string::npos ? Status::Next : fail("no \"" + text + "\" in " + a);
+    });
+  } else if (c.verb == "expect_png") {  // PATH WIDTH HEIGHT: a PNG of that many pixels, not all one colour
+    const int width = static_cast<int>(number(c.args.size() > 1 ? c.args[1] : "", 1)),
+              height = static_cast<int>(number(c.args.size() > 2 ? c.args[2] : "", 1));
+    actions_.push_back([this, a, width, height](ScriptHost&) {
+      int w = 0, h = 0;
+      try {
+        const auto rgba = read_png(a, w, h);
+        if (w != width || h != height)
+          return fail(a + " is " + std::to_string(w) + " x " + std::to_string(h) + " pixels, not " +
+                      std::to_string(width) + " x " + std::to_string(height));
+        if (is_blank(rgba)) return fail(a + " is blank (every pixel one colour)");
+      } catch (const std::exception& e) {
+        return fail(e.what());
+      }
+      std::printf("script: %s is %d x %d pixels\n", a.c_str(), w, h);
+      return Status::Next;
     });
   } else if (c.verb == "screenshot") {
     actions_.push_back([a](ScriptHost& h) {

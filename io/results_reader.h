@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "analysis/tracker.h"
+
 namespace yjsim::io {
 
 struct StoredRun {
@@ -21,6 +23,16 @@ struct StoredRun {
 
 // Throws sim::InputError naming the file and what is wrong (not HDF5, not a yjsim results file, a field missing).
 StoredRun read_results_file(const std::string& path);
+// A file written by `yjsim track -o` (docs/hdf5.md "/track"), read back: the tracker's result as it was
+// computed (cohorts, projections, draws, targets), for `yjsim report TRACK.h5` (the tracker pack).
+struct StoredTrack {
+  std::string path, yjsim_version, scenario_file, children_file, events_file;
+  analysis::TrackResult result;  // without per-child rows
+};
+StoredTrack read_track_file(const std::string& path);
+// Whether an HDF5 file is the tracker's (a /track group).
+bool is_track_file(const std::string& path);
+
 // The root attribute `format` of a yjsim HDF5 file ("yjsim-results", "yjsim-sweep"); "" for anything else.
 std::string stored_format(const std::string& path);
 // Whether a file starts with the HDF5 signature (a results file rather than a scenario).

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "models/interventions.h"
+#include "report/board_charts.h"
 #include "report/board_pack.h"
 #include "report/format.h"
 #include "report/svg_chart.h"
@@ -28,7 +29,6 @@ std::string calibration_item(const models::Calibration& c) {
   return o;
 }
 using analysis::IndicatorFigure;
-const char* kColours[] = {"#3b6ea8", "#d9822b", "#7a4fa3", "#2a9d8f", "#b5485d"};
 
 std::string e(const std::string& s) { return xml_escape(s); }
 std::string td(const std::string& s, const char* cls = nullptr) {
@@ -43,12 +43,6 @@ std::string title_of(const BoardPack& p) {
 
 const char* verdict_class(const std::string& v) {
   return v == "better" || v == "costs less" ? "good" : v == "worse" || v == "costs more" ? "bad" : "grey";
-}
-
-std::string unit_of(const std::string& kpi) {
-  if (kpi == "reoffending_binary_rate") return "% of the cohort";
-  if (kpi == "cost_gbp") return "GBP";
-  return models::kpi_table()[static_cast<std::size_t>(models::kpi_index(kpi))].unit;
 }
 
 // The summary table of page one (the XLSX "Summary" sheet holds the same cells).
@@ -183,48 +177,23 @@ std::string capacity_section(const BoardPack& p) {
   return o + "</div>";
 }
 
-double pct(std::vector<double> x, double q) {
-  x.erase(std::remove_if(x.begin(), x.end(), [](double v) { return std::isnan(v); }), x.end());
-  if (x.empty()) return std::nan("");
-  std::sort(x.begin(), x.end());
-  return sim::percentile_sorted(x, q);
-}
-
 std::string charts_section(const BoardPack& p) {
   const auto& r = p.results;
-  std::string o = "<section><h1>Charts</h1><p>Each quarter's figure: the line is the mean over runs, the dark band "
-                  "holds half the runs and the light band 90%. Reoffending is by the quarter the child entered the "
-                  "cohort.</p>";
-  std::vector<std::string> labels;
-  for (long q = 0; q < r.calendar.periods(); ++q) labels.push_back(r.calendar.period(q).label);
+  std::string o = "<section><h1>Charts</h1><p>Each quarter's figure (each year's for a count too small for quarters, "
+                  "such as custodial sentences in a borough): the line is the mean over runs, the dark band holds half "
+                  "the runs and the light band 90%. Reoffending is by the quarter the child entered the cohort.</p>";
   for (const auto& kpi : p.summary.indicators) {
-    const int k = models::kpi_index(kpi);
-    std::vector<FanSeries> series;
-    for (std::size_t v = 0; v < r.variants.size(); ++v) {
-      FanSeries s{r.variants[v].name, kColours[v % 5], {}, {}, {}, {}, {}};
-      for (long q = 0; q < r.calendar.periods(); ++q) {
-        const auto x = r.values(v, k, static_cast<std::size_t>(q), false);
-        s.p5.push_back(pct(x, 0.05));
-        s.p25.push_back(pct(x, 0.25));
-        s.p75.push_back(pct(x, 0.75));
-        s.p95.push_back(pct(x, 0.95));
-        s.mean.push_back(sim::summarise(x).mean);
-      }
-      series.push_back(std::move(s));
-    }
-    std::vector<FanMark> marks;
     std::string notes;
     for (const auto& m : analysis::chart_marks(p.scenario.calibration, kpi, r.calendar)) {
-      if (m.in_run) marks.push_back({static_cast<std::size_t>(m.first_period), static_cast<std::size_t>(m.last_period), m.per_quarter});
+      const bool yearly = yearly_chart(r, kpi);  // then the chart shows a year's worth of the figure
+      const double shown = yearly ? 4 * m.per_quarter : m.per_quarter;
       notes += "<li>" + e(published_sentence(p.scenario.calibration.area, m.figure)) +
-               (m.per_quarter != m.figure.value ? e(": " + format_value(kpi, m.per_quarter) + " a quarter") : std::string()) +
+               (shown != m.figure.value ? e(": " + format_value(kpi, shown) + (yearly ? " a year" : " a quarter")) : std::string()) +
                (m.in_run ? std::string(". &#9670; on the chart.")
                          : e(m.before ? ". Before this run starts (" + month_name(r.calendar.start().iso()) + "), so not on the chart."
                                       : ". After this run ends, so not on the chart.")) + "</li>";
     }
-    o += "<div class=\"fig\">" +
-         fan_chart_svg(kpi_title(kpi) + " (" + unit_of(kpi) + ", each quarter)", labels, 4, series,
-                       [&](double y) { return format_value(kpi, y); }, marks) +
+    o += "<div class=\"fig\">" + kpi_fan_chart_svg(r, p.scenario.calibration, kpi) +
          (notes.empty() ? std::string() : "<ul class=\"published\">" + notes + "</ul>") + "</div>";
   }
   if (!p.summary.variants.empty()) {
@@ -241,7 +210,7 @@ std::string charts_section(const BoardPack& p) {
                           f.diff.p5, f.diff.p95});
         }
       o += "<div class=\"fig\">" +
-           difference_chart_svg(kpi_title(kpi) + ": with the change minus without (" + unit_of(kpi) + ")", bars,
+           difference_chart_svg(kpi_title(kpi) + ": with the change minus without (" + board_unit(kpi) + ")", bars,
                                 [&](double y) { return format_diff(kpi, y); },
                                 models::kpi_table()[static_cast<std::size_t>(models::kpi_index(kpi))].lower_is_better) +
            "</div>";
@@ -278,6 +247,42 @@ std::string funnel_section(const BoardPack& p) {
          "</tr></tbody></table>";
   }
   return o + "</section>";
+}
+
+// A calibrated scenario: what it was fitted to and how well, and what the fit says about its parameters.
+std::string calibration_section(const BoardPack& p) {
+  const auto& c = p.scenario.calibration;
+  if (c.empty()) return "";
+  std::string o = "<section><h1>Calibration: " + e(c.area) + "'s own figures</h1><p>" +
+                  e("The model was fitted to " + c.area + "'s published figures (" + c.targets + ", " + c.date +
+                    ") by yjsim calibrate: " + c.method + ".") + "</p>";
+  if (!p.calibration.figures.empty()) {
+    o += "<p>" + e(calibration_sentence(p)) + "</p><table class=\"calib\"><thead><tr>" + th("Figure") + th("Period") +
+         th("Published") + th("Model: mean") + th("Model: 90% interval") + th("Within?") + th("In the fit") +
+         "</tr></thead><tbody>";
+    for (const auto& f : p.calibration.figures) {
+      const auto cells = calibration_row(f);
+      o += "<tr>";
+      for (std::size_t i = 0; i < cells.size(); ++i) o += td(cells[i], i == 5 ? (f.within ? "good" : "bad") : nullptr);
+      o += "</tr>";
+    }
+    o += "</tbody></table><p class=\"note\">Sources: ";
+    for (std::size_t i = 0; i < c.published.size(); ++i)
+      o += (i ? "; " : "") + e(period_name(c.published[i].period) + ": " + c.published[i].source);
+    o += ".</p>";
+  }
+  o += "<h2>The fitted parameters</h2><p>" +
+       e("The posterior of each parameter: " + std::to_string(c.draws.size()) + " equally likely draws, which the runs "
+         "use in turn, so that every interval in this pack holds what the area's figures leave uncertain as well as "
+         "chance. Fitted: the most likely draw, the value a run without draws uses.") +
+       "</p><table class=\"calib\"><thead><tr>" + th("Parameter (docs/parameters.md)") + th("Fitted") +
+       th("Posterior mean") + th("SD") + th("90% interval") + th("Median") + "</tr></thead><tbody>";
+  for (const auto& q : p.calibration.parameters) {
+    o += "<tr>";
+    for (const auto& cell : posterior_row(q)) o += td(cell);
+    o += "</tr>";
+  }
+  return o + "</tbody></table></section>";
 }
 
 std::string years_section(const BoardPack& p) {
@@ -382,9 +387,8 @@ h2 { page-break-after: avoid; break-after: avoid; }
 .warn ul { margin: 1mm 0; padding-left: 5mm; }
 section { break-before: page; page-break-before: always; }
 .fig { page-break-inside: avoid; margin: 2mm 0 3mm; }
-svg.chart { width: 100%; height: auto; font-size: 10px; fill: #222; }
-svg.chart .ct { font-size: 12px; font-weight: bold; }
-svg.chart .note, .note { font-size: 9px; fill: #555; color: #555; }
+svg.chart { width: 100%; height: auto; }
+.note { font-size: 9px; color: #555; }
 pre { white-space: pre-wrap; word-break: break-word; font-size: 7pt; line-height: 1.25; background: #f6f6f6; padding: 2mm; }
 pre.cmd { font-size: 8.5pt; }
 .iv { page-break-inside: avoid; }
@@ -397,8 +401,7 @@ ul.published { font-size: 8pt; color: #333; margin: 0 0 2mm; padding-left: 5mm; 
 
 std::string board_html(const BoardPack& p) {
   const auto& r = p.results;
-  std::string o = "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Board pack: " + e(title_of(p)) +
-                  "</title><style>" + kStyle + "</style></head><body>";
+  std::string o;
   o += "<h1>Board pack: " + e(title_of(p)) + "</h1><p class=\"sub\">" +
        e("What the projection says, " + month_name(r.calendar.start().iso()) + " to " +
          month_name(r.calendar.at(r.calendar.months() - 1).iso()) + " (" + std::to_string(r.calendar.months()) +
@@ -406,8 +409,13 @@ std::string board_html(const BoardPack& p) {
          "aged 10-17; \"with the change\" is each variant, \"without\" today's services. Every figure has its 90% interval: "
          "the range that holds 90% of the runs.") + "</p>";
   o += "<h1>The decision</h1>" + decision(p);
-  o += value_section(p) + capacity_section(p) + "</section>" + charts_section(p) + funnel_section(p) + years_section(p) + evidence_section(p);
-  return o + "</body></html>\n";
+  o += value_section(p) + capacity_section(p) + "</section>" + charts_section(p) + funnel_section(p) + calibration_section(p) + years_section(p) + evidence_section(p);
+  return board_page("Board pack: " + title_of(p), o);
+}
+
+std::string board_page(const std::string& title, const std::string& body) {
+  return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>" + xml_escape(title) +
+         "</title><style>" + kStyle + chart_style() + "\n</style></head><body>" + body + "</body></html>\n";
 }
 
 }  // namespace yjsim::report

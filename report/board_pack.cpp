@@ -21,7 +21,7 @@ std::string quoted(const std::string& path) {  // for a command a shell runs ver
 }  // namespace
 
 BoardPack make_board_pack(models::Scenario s, models::Results r, const BoardPackOptions& o) {
-  BoardPack p{std::move(s), std::move(r), std::nullopt, {}, {}, {}, io::version_string(), "", "", {}};
+  BoardPack p{std::move(s), std::move(r), std::nullopt, {}, {}, {}, io::version_string(), "", "", {}, {}};
   if (analysis::any_limited(p.scenario)) {
     models::RunOptions ro;
     ro.threads = o.threads;
@@ -38,6 +38,7 @@ BoardPack make_board_pack(models::Scenario s, models::Results r, const BoardPack
   p.summary = analysis::board_summary(p.results, p.scenario);
   for (std::size_t v = 1; v < p.results.variants.size(); ++v) p.value.push_back(analysis::value_for_money(p.results, p.scenario, v));
   p.funnels = analysis::funnels(p.scenario.calibration, p.results);
+  p.calibration = analysis::check_calibration(p.scenario, p.results, o.threads, o.cancel);
   p.capacity = analysis::capacity(p.results, p.scenario, p.demand ? &*p.demand : nullptr);
   const std::string flags = " --seed " + std::to_string(p.results.seed) + " --replicates " + std::to_string(p.results.replicates);
   const std::string file = quoted(p.scenario.file.empty() ? "SCENARIO.toml" : p.scenario.file);

@@ -11,6 +11,7 @@
 #include "analysis/board_summary.h"
 #include "analysis/capacity.h"
 #include "analysis/funnel.h"
+#include "analysis/published_check.h"
 #include "analysis/value_for_money.h"
 #include "models/scenario.h"
 #include "models/simulation.h"
@@ -34,13 +35,17 @@ struct BoardPack {
   std::string rerun_command;  // the `yjsim report` command that makes this pack again
   std::string run_command;    // the `yjsim run` command that makes its results file
   std::vector<analysis::Funnel> funnels;  // a calibrated scenario's published binary rates against the national rate
+  analysis::CalibrationCheck calibration;  // its published figures against the calibrated model, and the posterior
 };
 
-// The pack of finished results; runs the demand run first when an intervention has a limited number of places.
+// The pack of finished results; runs the demand run first when an intervention has a limited number of places,
+// and for a calibrated scenario whose run does not cover the area's figures, the check run of its calibration.
 BoardPack make_board_pack(models::Scenario s, models::Results r, const BoardPackOptions& o = {});
 
 // The HTML page: no scripts, no external references, A4 print styles, SVG charts inline.
 std::string board_html(const BoardPack& p);
+// A page in the pack's style around `body` (HTML): the board pack's and the tracker pack's.
+std::string board_page(const std::string& title, const std::string& body);
 // The XLSX workbook's bytes (libxlsxwriter): the summary table as printed, per-year figures, interventions,
 // value for money, capacity and per-replicate data, units in the headers.
 std::string board_xlsx(const BoardPack& p);
@@ -73,5 +78,12 @@ std::string period_name(const std::string& period);
 std::string published_sentence(const std::string& area, const models::PublishedFigure& f);
 // The funnel plot's reading: the area's rate, cohort, the national rate and the verdict.
 std::string funnel_sentence(const analysis::Funnel& f);
+
+// The calibration page (HTML, PDF and the XLSX's strings): where the model's figures come from, then a row per
+// published figure (indicator, period, published, model mean, model 90% interval, within it or not, fitted or held
+// out) and per parameter (name, fitted value, posterior mean, sd, 90% interval, median).
+std::string calibration_sentence(const BoardPack& p);
+std::vector<std::string> calibration_row(const analysis::PublishedCheck& c);
+std::vector<std::string> posterior_row(const analysis::ParameterPosterior& q);
 
 }  // namespace yjsim::report

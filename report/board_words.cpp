@@ -141,4 +141,41 @@ std::string funnel_sentence(const analysis::Funnel& f) {
          format_value("reoffending_binary_rate", f.at_hi998) + " in 998 out of 1,000.";
 }
 
+namespace {
+// A published or modelled figure in the KPI's own format (a breakdown cell is a count).
+std::string figure_text(const models::PublishedFigure& f, double x) {
+  return f.breakdown.empty() ? format_value(f.kpi, x) : format_number(x, 1);
+}
+std::string significant(double x) {  // a parameter's value: 4 significant figures, as the fit report
+  char b[32];
+  std::snprintf(b, sizeof b, "%.4g", x);
+  return b;
+}
+}  // namespace
+
+std::string calibration_sentence(const BoardPack& p) {
+  const auto& c = p.scenario.calibration;
+  const auto& k = p.calibration;
+  std::string where = k.from_check_run
+      ? "a check run of the calibrated baseline over the figures' own months (" + month_name(k.check_start) + ", " +
+            std::to_string(k.check_months) + " months), because this projection's months do not cover them"
+      : "this projection's baseline";
+  return "Each published figure against the calibrated model: the mean and the 90% interval of the model's figure over " +
+         std::to_string(k.runs) + " runs of " + where + ", each run with one of the " + std::to_string(c.draws.size()) +
+         " posterior draws of the fitted parameters. \"Within\" means the published figure lies inside the model's 90% "
+         "interval, the test yjsim calibrate applies to every target (docs/calibration.md).";
+}
+
+std::vector<std::string> calibration_row(const analysis::PublishedCheck& c) {
+  const auto& f = c.figure;
+  return {kpi_title(f.kpi) + (f.breakdown.empty() ? "" : " (" + f.breakdown + " " + f.category + ")"), period_name(f.period),
+          figure_text(f, f.value), figure_text(f, c.mean), figure_text(f, c.p05) + " to " + figure_text(f, c.p95),
+          c.within ? "within" : "outside", f.holdout ? "held out: a check, not fitted" : "fitted"};
+}
+
+std::vector<std::string> posterior_row(const analysis::ParameterPosterior& q) {
+  return {q.name, significant(q.map), significant(q.mean), significant(q.sd), significant(q.p05) + " to " + significant(q.p95),
+          significant(q.p50)};
+}
+
 }  // namespace yjsim::report

@@ -1,53 +1,16 @@
 // The board pack as an XLSX workbook (libxlsxwriter): the summary table exactly as printed, then the numbers behind
 // it (per year, value for money, capacity, interventions, every run), units in every header.
-#include <unistd.h>
-#include <xlsxwriter.h>
-
 #include <cmath>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "report/board_pack.h"
 #include "report/format.h"
-#include "sim/errors.h"
+#include "report/xlsx_book.h"
 
 namespace yjsim::report {
 
 namespace {
-class Sheet {
- public:
-  Sheet(lxw_workbook* wb, const char* name, lxw_format* bold) : ws_(workbook_add_worksheet(wb, name)), bold_(bold) {
-    if (!ws_) throw sim::IoError(std::string("XLSX: cannot add the sheet ") + name);
-  }
-  void header(const std::vector<std::string>& cells) {
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      worksheet_write_string(ws_, row_, static_cast<lxw_col_t>(c), cells[c].c_str(), bold_);
-      worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), c == 0 ? 34 : 18, nullptr);
-    }
-    worksheet_freeze_panes(ws_, row_ + 1, 0);
-    ++row_;
-  }
-  Sheet& text(const std::string& s) {
-    worksheet_write_string(ws_, row_, col_++, s.c_str(), nullptr);
-    return *this;
-  }
-  Sheet& number(double x) {  // an undefined figure is an empty cell, never a made-up zero
-    if (std::isfinite(x)) worksheet_write_number(ws_, row_, col_, x, nullptr);
-    ++col_;
-    return *this;
-  }
-  void end_row() {
-    ++row_;
-    col_ = 0;
-  }
-
- private:
-  lxw_worksheet* ws_;
-  lxw_format* bold_;
-  lxw_row_t row_ = 0;
-  lxw_col_t col_ = 0;
-};
+using Sheet = XlsxSheet;
 
 std::string unit_header(const std::string& kpi) {
   if (kpi == "reoffending_binary_rate") return "proportion of the cohort (0-1)";
@@ -152,6 +115,28 @@ void published_sheet(Sheet& s, const BoardPack& p) {
   }
 }
 
+// The calibration page's tables: each published figure against the calibrated model, and the posterior.
+void calibration_sheet(Sheet& s, const BoardPack& p) {
+  s.header({"Indicator", "Breakdown", "Period", "Published value (KPI unit; rates 0-1)", "Model mean (KPI unit)",
+            "Model 5th percentile (KPI unit)", "Model 95th percentile (KPI unit)", "Within the model's 90% interval",
+            "Held out of the fit", "Model runs", "Model from"});
+  const auto& k = p.calibration;
+  for (const auto& f : k.figures)
+    s.text(f.figure.kpi).text(f.figure.breakdown.empty() ? "" : f.figure.breakdown + "=" + f.figure.category)
+        .text(f.figure.period).number(f.figure.value).number(f.mean).number(f.p05).number(f.p95)
+        .text(f.within ? "yes" : "no").text(f.figure.holdout ? "yes" : "no").number(static_cast<double>(k.runs))
+        .text(k.from_check_run ? "check run from " + k.check_start + ", " + std::to_string(k.check_months) + " months"
+                               : "this projection's baseline")
+        .end_row();
+}
+void posterior_sheet(Sheet& s, const BoardPack& p) {
+  s.header({"Parameter (docs/parameters.md)", "Fitted (most likely draw)", "Posterior mean", "Posterior SD",
+            "5th percentile", "Median", "95th percentile", "Lowest draw", "Highest draw", "Draws"});
+  for (const auto& q : p.calibration.parameters)
+    s.text(q.name).number(q.map).number(q.mean).number(q.sd).number(q.p05).number(q.p50).number(q.p95).number(q.low)
+        .number(q.high).number(static_cast<double>(p.scenario.calibration.draws.size())).end_row();
+}
+
 void replicates_sheet(Sheet& s, const BoardPack& p) {
   std::vector<std::string> h = {"Variant", "Run (replicate)", "Year (1 = first; 0 = whole horizon)"};
   for (const auto& k : p.summary.indicators) h.push_back(k + " (" + unit_header(k) + ")");
@@ -176,54 +161,25 @@ void replicates_sheet(Sheet& s, const BoardPack& p) {
 }  // namespace
 
 std::string board_xlsx(const BoardPack& p) {
-  // libxlsxwriter writes to a file name: a private temporary file, read back into the caller's atomic output.
-  char tmpl[] = "/tmp/yjsim-xlsx-XXXXXX";
-  const int fd = ::mkstemp(tmpl);
-  if (fd < 0) throw sim::IoError("XLSX: cannot make a temporary file in /tmp");
-  ::close(fd);
-  const std::string path = tmpl;
-  lxw_workbook_options opt{};
-  opt.constant_memory = LXW_FALSE;
-  opt.tmpdir = nullptr;
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &opt);
-  if (!wb) {
-    ::unlink(path.c_str());
-    throw sim::IoError("XLSX: cannot start a workbook");
+  XlsxBook book("yjsim board pack");
+  Sheet summary = book.sheet("Summary"), years = book.sheet("By year"), value = book.sheet("Value for money"),
+        cap = book.sheet("Capacity"), ivs = book.sheet("Interventions"), reps = book.sheet("Runs");
+  summary_sheet(summary, p);
+  years_sheet(years, p);
+  value_sheet(value, p);
+  capacity_sheet(cap, p);
+  interventions_sheet(ivs, p);
+  replicates_sheet(reps, p);
+  if (!p.scenario.calibration.published.empty()) {
+    Sheet published = book.sheet("Published figures");
+    published_sheet(published, p);
   }
-  // Fixed document properties: the same results give the same workbook contents (no time of creation).
-  lxw_doc_properties props{};
-  static char title[] = "yjsim board pack";
-  props.title = title;
-  props.created = 946684800;  // 2000-01-01T00:00:00Z
-  workbook_set_properties(wb, &props);
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  format_set_text_wrap(bold);
-  try {
-    Sheet summary(wb, "Summary", bold), years(wb, "By year", bold), value(wb, "Value for money", bold),
-        cap(wb, "Capacity", bold), ivs(wb, "Interventions", bold), reps(wb, "Runs", bold);
-    summary_sheet(summary, p);
-    years_sheet(years, p);
-    value_sheet(value, p);
-    capacity_sheet(cap, p);
-    interventions_sheet(ivs, p);
-    replicates_sheet(reps, p);
-    if (!p.scenario.calibration.published.empty()) {
-      Sheet published(wb, "Published figures", bold);
-      published_sheet(published, p);
-    }
-  } catch (...) {
-    workbook_close(wb);
-    ::unlink(path.c_str());
-    throw;
+  if (!p.scenario.calibration.empty()) {
+    Sheet calibration = book.sheet("Calibration"), posterior = book.sheet("Posterior");
+    calibration_sheet(calibration, p);
+    posterior_sheet(posterior, p);
   }
-  const lxw_error err = workbook_close(wb);
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  ::unlink(path.c_str());
-  if (err != LXW_NO_ERROR) throw sim::IoError(std::string("XLSX: ") + lxw_strerror(err));
-  return bytes.str();
+  return book.bytes();
 }
 
 }  // namespace yjsim::report

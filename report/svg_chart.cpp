@@ -52,9 +52,15 @@ std::string xml_escape(const std::string& s) {
   return o;
 }
 
+const char* chart_style() {
+  return R"(svg.chart { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 10px; fill: #222; }
+svg.chart .ct { font-size: 12px; font-weight: bold; }
+svg.chart .note { font-size: 9px; fill: #555; })";
+}
+
 std::string fan_chart_svg(const std::string& title, const std::vector<std::string>& x_labels, std::size_t label_every,
                           const std::vector<FanSeries>& series, const std::function<std::string(double)>& format,
-                          const std::vector<FanMark>& marks) {
+                          const std::vector<FanMark>& marks, const std::string& of) {
   const double W = 620, H = 196, left = 62, right = 12, top = 26, bottom = 40;
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
   for (const auto& s : series)
@@ -77,8 +83,9 @@ std::string fan_chart_svg(const std::string& title, const std::vector<std::strin
     o += "<line x1=\"" + num(left) + "\" x2=\"" + num(W - right) + "\" y1=\"" + num(y(v)) + "\" y2=\"" + num(y(v)) +
          "\" stroke=\"#ddd\"/><text x=\"" + num(left - 4) + "\" y=\"" + num(y(v) + 3) + "\" text-anchor=\"end\">" +
          xml_escape(format(v)) + "</text>";
-  for (std::size_t i = 0; i < n; i += std::max<std::size_t>(1, label_every))
-    o += "<text x=\"" + num(x(i)) + "\" y=\"" + num(H - bottom + 13) + "\" text-anchor=\"middle\">" + xml_escape(x_labels[i]) + "</text>";
+  for (std::size_t i = 0; i < n; i += std::max<std::size_t>(1, label_every))  // the last point's label ends there
+    o += "<text x=\"" + num(x(i)) + "\" y=\"" + num(H - bottom + 13) + "\" text-anchor=\"" +
+         (i + 1 == n && n > 1 ? "end" : "middle") + "\">" + xml_escape(x_labels[i]) + "</text>";
   std::vector<double> xs(n);
   for (std::size_t i = 0; i < n; ++i) xs[i] = x(i);
   for (const auto& s : series) {
@@ -103,7 +110,7 @@ std::string fan_chart_svg(const std::string& title, const std::vector<std::strin
   }
   o += "<text x=\"" + num(W - right) + "\" y=\"" + num(H - 7) + "\" text-anchor=\"end\" class=\"note\">" +
        std::string(marks.empty() ? "" : "&#9670; the area's published figure; ") +
-       "line: mean; dark band: 50%; light band: 90% of runs</text>";
+       "line: mean; dark band: 50%; light band: 90% of " + xml_escape(of) + "</text>";
   return o + "</svg>";
 }
 

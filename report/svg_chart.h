@@ -17,10 +17,11 @@ struct FanMark {
   std::size_t first, last;
   double value;
 };
-// x_labels: one per point; every `label_every`-th is written. format: a y value as text.
+// x_labels: one per point; every `label_every`-th is written. format: a y value as text. `of`: what the bands
+// are shares of ("runs"; the tracker's "draws").
 std::string fan_chart_svg(const std::string& title, const std::vector<std::string>& x_labels, std::size_t label_every,
                           const std::vector<FanSeries>& series, const std::function<std::string(double)>& format,
-                          const std::vector<FanMark>& marks = {});
+                          const std::vector<FanMark>& marks = {}, const std::string& of = "runs");
 
 // A funnel plot: the rate (y) against the cohort size (x), the control limits at 95% and 99.8% around the
 // national rate, and the area's point.
@@ -41,5 +42,9 @@ std::string difference_chart_svg(const std::string& title, const std::vector<Dif
                                  const std::function<std::string(double)>& format, bool lower_is_better);
 
 std::string xml_escape(const std::string& s);
+
+// The charts' CSS (fonts, title and note sizes), for the page a chart is drawn in: the board pack's HTML and the
+// print PNG (report/chromium.h) use the same, so a chart looks the same in both.
+const char* chart_style();
 
 }  // namespace yjsim::report

@@ -411,3 +411,51 @@ TEST_CASE("the whole horizon's row of the by-year table is the paired horizon to
     }
   }
 }
+
+TEST_CASE("a calibrated scenario's published figures are on the charts, at their quarters and in the chart's unit") {
+  // Bromley runs from its first figure's month (January 2016): all four figures fall in the run.
+  models::Scenario s = input::load_scenario(std::string(YJSIM_SOURCE_DIR) + "/scenarios/calibration/bromley.toml");
+  for (auto& v : s.variants) v.params.run.replicates = 4;
+  const auto r = models::run_scenario(s);
+  const ResultsView view = make_view(r, &s);
+  auto kpi = [&](const std::string& name) -> const KpiView& {
+    for (const auto& k : view.kpis)
+      if (k.kpi == name) return k;
+    FAIL("no chart " << name);
+    return view.kpis.front();
+  };
+  // The binary rate of the January-December 2016 cohort: 46.1% over the first four quarters, as published.
+  const auto& binary = kpi("reoffending_binary_rate").published;
+  REQUIRE(binary.size() == 1);
+  CHECK(binary[0].value == 0.461);
+  CHECK(binary[0].x0 == view.period_x[0]);
+  CHECK(binary[0].x1 == view.period_x[3]);
+  CHECK(binary[0].label.find("Bromley published 46.1% for January to December 2016") == 0);
+  REQUIRE(kpi("reoffending_frequency_rate").published.size() == 1);
+  CHECK(kpi("reoffending_frequency_rate").published[0].value == 1.82);
+  // 88 first time entrants from July 2017 to June 2018 (quarters 6-9) are 22 a quarter, shown per 100,000 of the
+  // model's 31,000 children aged 10-17 (the rate is the count per 100,000 of them: about 71).
+  const auto& fte = kpi("fte_rate_per_100k").published;
+  REQUIRE(fte.size() == 1);
+  CHECK(fte[0].x0 == view.period_x[6]);
+  CHECK(fte[0].x1 == view.period_x[9]);
+  CHECK(fte[0].value == doctest::Approx(22.0 / 31000 * 100000).epsilon(0.03));
+  CHECK(fte[0].label.find("22.0 a quarter") != std::string::npos);
+  // Custodial sentences, 7 from October 2017 to September 2018: on the quarterly rate chart through the model's
+  // population, and a year's worth (7) over years 2 and 3 on the yearly chart that a small area gets.
+  const auto& custody = kpi("custody_rate_per_1000");
+  REQUIRE(custody.published.size() == 1);
+  CHECK(custody.published[0].x0 == view.period_x[7]);
+  if (!custody.count_kpi.empty()) {
+    REQUIRE(custody.published_yearly.size() == 1);
+    CHECK(custody.published_yearly[0].value == 7);
+    CHECK(custody.published_yearly[0].x0 == view.year_x[1]);
+    CHECK(custody.published_yearly[0].x1 == view.year_x[2]);
+  }
+  CHECK(kpi("cost_gbp").published.empty());
+  // An uncalibrated scenario has none.
+  models::Scenario plain = input::load_scenario(std::string(YJSIM_SOURCE_DIR) + "/gui/tests/small_borough.toml");
+  for (auto& v : plain.variants) v.params.run.replicates = 2;
+  const auto rp = models::run_scenario(plain);
+  for (const auto& k : make_view(rp, &plain).kpis) CHECK(k.published.empty());
+}

@@ -83,8 +83,9 @@ TEST_CASE("posterior draws: replicate r runs with draw r mod N, its random numbe
   CHECK_THROWS_WITH_AS(models::validate(s), doctest::Contains("calibration.draws[1]"), models::Invalid);
 }
 
-TEST_CASE("the default fit set: detection.extra_offences_mean with a frequency target, a lever of the frequency alone") {
-  // In the set (0 .. twice the scenario's 0.8) with a frequency or per-reoffender target, not with a binary one alone.
+TEST_CASE("the default fit set: detection.extra_offences_mean with a frequency target, a frequency lever") {
+  // In the set (0 .. twice the scenario's 0.8) with a frequency or per-reoffender target, not with a binary
+  // one alone.
   for (const std::string kpi : {"reoffending_frequency_rate", "reoffences_per_reoffender"}) {
     const auto set = analysis::default_fit_parameters(targets(target(kpi, 2, 0.1)));
     REQUIRE(set.size() == 3);
@@ -92,11 +93,13 @@ TEST_CASE("the default fit set: detection.extra_offences_mean with a frequency t
     CHECK(set[2].low == 0.0);
     CHECK(set[2].high == 1.6);
   }
-  for (const auto& f : analysis::default_fit_parameters(targets(target("reoffending_binary_rate", 0.4, 0.03))))
-    CHECK(f.parameter != "detection.extra_offences_mean");
+  const auto binary_only =
+      analysis::default_fit_parameters(targets(target("reoffending_binary_rate", 0.4, 0.03)));
+  for (const auto& f : binary_only) CHECK(f.parameter != "detection.extra_offences_mean");
 
-  // The model: the extra offences change only the counts of proven offences, so every other KPI is bit-identical
-  // (who reoffends, FTEs, custody), and the proven reoffences are the detected incidents times (1 + mean) on average.
+  // The model: the extra offences change only the counts of proven offences, so every other KPI is
+  // bit-identical (who reoffends, FTEs, custody), and the proven reoffences are the detected incidents times
+  // (1 + mean) on average.
   const auto run = [](double extra) {
     models::Scenario s = input::load_scenario(kDir + "tiny.toml");
     s.variants[0].params.detection.extra_offences_mean = extra;
@@ -104,8 +107,8 @@ TEST_CASE("the default fit set: detection.extra_offences_mean with a frequency t
     return models::run_scenario(s);
   };
   const auto none = run(0.0), base = run(0.8), twice = run(1.6);
-  const std::set<std::string> moved = {"reoffences", "reoffending_frequency_rate", "reoffences_per_reoffender",
-                                       "proven_offences", "offences_committed"};
+  const std::set<std::string> moved = {"reoffences", "reoffending_frequency_rate",
+                                       "reoffences_per_reoffender", "proven_offences", "offences_committed"};
   for (std::size_t k = 0; k < models::kpi_table().size(); ++k) {
     const std::string name = models::kpi_table()[k].name;
     if (moved.count(name)) continue;
@@ -117,11 +120,13 @@ TEST_CASE("the default fit set: detection.extra_offences_mean with a frequency t
         CHECK(same({a.year[k]}, {b.year[k]}));
       }
   }
-  // Reoffences: at mean 0 the detected incidents D themselves; at mean m, D + X with X geometric of mean m per
-  // incident (variance m(1 + m) per single-incident case, the usual one), so within 5 standard errors of (1 + m) D.
+  // Reoffences: at mean 0 the detected incidents D themselves; at mean m, D + X with X geometric of mean m
+  // per incident (variance m(1 + m) per single-incident case, the usual one), so within 5 standard errors of
+  // (1 + m) D.
   const auto total = [](const models::Results& r, const char* kpi) {
     double sum = 0;
-    for (const auto& v : r.variants[0].replicates) sum += v.year[static_cast<std::size_t>(models::kpi_index(kpi))][0];
+    const auto k = static_cast<std::size_t>(models::kpi_index(kpi));
+    for (const auto& v : r.variants[0].replicates) sum += v.year[k][0];
     return sum;
   };
   const double d = total(none, "reoffences");

@@ -385,6 +385,11 @@ std::vector<FitRange> default_fit_parameters(const input::TargetsFile& t) {
   // 0 .. 2.5: the most reoffending London boroughs (56% binary in 2016) need more than 1.2 (docs/calibration.md).
   if (reoffending) out.push_back({"offending.post_event_rr", 0.0, 2.5, 0});
   if (spread) out.push_back({"offending.propensity_sigma", 1.6, 3.6, 0});
+  // The extra offences proven with each detected case: a frequency lever that leaves who reoffends, the FTEs
+  // and custody exactly as they were (only the counts of proven offences change, docs/calibration.md), so
+  // that propensity_sigma need not carry the frequency alone. A scenario without them (0) keeps them off.
+  if (spread && p.detection.extra_offences_mean > 0)
+    out.push_back({"detection.extra_offences_mean", 0.0, 2 * p.detection.extra_offences_mean, 0});
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <set>
 #include <string>
 
 #include "analysis/calibrate.h"
@@ -80,6 +81,62 @@ TEST_CASE("posterior draws: replicate r runs with draw r mod N, its random numbe
   // A draw outside the parameter's range is refused by validate, naming the draw.
   s.calibration.draws[1][0] = -1;
   CHECK_THROWS_WITH_AS(models::validate(s), doctest::Contains("calibration.draws[1]"), models::Invalid);
+}
+
+TEST_CASE("the default fit set: detection.extra_offences_mean with a frequency target, a frequency lever") {
+  // In the set (0 .. twice the scenario's 0.8) with a frequency or per-reoffender target, not with a binary
+  // one alone.
+  for (const std::string kpi : {"reoffending_frequency_rate", "reoffences_per_reoffender"}) {
+    const auto set = analysis::default_fit_parameters(targets(target(kpi, 2, 0.1)));
+    REQUIRE(set.size() == 3);
+    CHECK(set[2].parameter == "detection.extra_offences_mean");
+    CHECK(set[2].low == 0.0);
+    CHECK(set[2].high == 1.6);
+  }
+  const auto binary_only =
+      analysis::default_fit_parameters(targets(target("reoffending_binary_rate", 0.4, 0.03)));
+  for (const auto& f : binary_only) CHECK(f.parameter != "detection.extra_offences_mean");
+
+  // The model: the extra offences change only the counts of proven offences, so every other KPI is
+  // bit-identical (who reoffends, FTEs, custody), and the proven reoffences are the detected incidents times
+  // (1 + mean) on average.
+  const auto run = [](double extra) {
+    models::Scenario s = input::load_scenario(kDir + "tiny.toml");
+    s.variants[0].params.detection.extra_offences_mean = extra;
+    s.variants[0].params.run.replicates = 6;
+    return models::run_scenario(s);
+  };
+  const auto none = run(0.0), base = run(0.8), twice = run(1.6);
+  const std::set<std::string> moved = {"reoffences", "reoffending_frequency_rate",
+                                       "reoffences_per_reoffender", "proven_offences", "offences_committed"};
+  for (std::size_t k = 0; k < models::kpi_table().size(); ++k) {
+    const std::string name = models::kpi_table()[k].name;
+    if (moved.count(name)) continue;
+    CAPTURE(name);
+    for (std::size_t r = 0; r < 6; ++r)
+      for (const auto* other : {&none, &twice}) {
+        const auto &a = base.variants[0].replicates[r], &b = other->variants[0].replicates[r];
+        CHECK(same({a.period[k]}, {b.period[k]}));
+        CHECK(same({a.year[k]}, {b.year[k]}));
+      }
+  }
+  // Reoffences: at mean 0 the detected incidents D themselves; at mean m, D + X with X geometric of mean m
+  // per incident (variance m(1 + m) per single-incident case, the usual one), so within 5 standard errors of
+  // (1 + m) D.
+  const auto total = [](const models::Results& r, const char* kpi) {
+    double sum = 0;
+    const auto k = static_cast<std::size_t>(models::kpi_index(kpi));
+    for (const auto& v : r.variants[0].replicates) sum += v.year[k][0];
+    return sum;
+  };
+  const double d = total(none, "reoffences");
+  REQUIRE(d > 50);
+  for (const auto& [m, r] : {std::pair<double, const models::Results*>{0.8, &base}, {1.6, &twice}}) {
+    CAPTURE(m);
+    CHECK(std::abs(total(*r, "reoffences") - (1 + m) * d) < 5 * std::sqrt(m * (1 + m) * d));
+    CHECK(total(*r, "reoffending_frequency_rate") > total(none, "reoffending_frequency_rate"));
+  }
+  CHECK(total(twice, "reoffences") > total(base, "reoffences"));  // the same uniform: X rises with the mean
 }
 
 TEST_CASE("calibrate recovers known parameters from targets the model made (9 of 10 seeds in the 90% interval)") {

@@ -87,7 +87,7 @@ TEST_CASE("targets file: bad files name the file, line and field") {
 }
 
 TEST_CASE("targets file: every bundled targets file reads") {
-  for (const char* name : {"bromley", "westminster", "england_wales_2018"}) {
+  for (const char* name : {"bromley", "westminster", "london_top", "london_bottom", "england_wales_2018"}) {
     CAPTURE(name);
     const auto t = input::load_targets(std::string(YJSIM_SOURCE_DIR) + "/scenarios/calibration/" + name + ".targets.toml");
     CHECK_FALSE(t.targets.empty());

@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
-
 #include <stdexcept>
 
 #include "models/context.h"
@@ -151,8 +150,8 @@ void prepare(const Plan& plan, std::size_t v, ReplicateState& st, std::size_t in
   }
 }
 
-// Person `id`'s state in `from` copied into `to`, which has no record for them yet: every hot field and the record,
-// so that whatever `to` held for the person before is overwritten (FollowerStates reuses states).
+// Person `id`'s state in `from` copied into `to`, which has no record for them yet: every hot field and the
+// record, so that whatever `to` held for the person before is overwritten (FollowerStates reuses states).
 void copy_person(const ReplicateState& from, ReplicateState& to, std::size_t id, std::size_t block_size) {
   const People& a = from.people;
   People& b = to.people;
@@ -166,8 +165,8 @@ void copy_person(const ReplicateState& from, ReplicateState& to, std::size_t id,
 }
 
 // The states of the variants that follow the baseline, two per variant, kept for the next replicate: a state
-// holds only the people who joined (copy_person), so reusing its arrays needs no clearing of them, only of its
-// records and tallies (prepare). Saves allocating and zeroing everyone's arrays for each replicate.
+// holds only the people who joined (copy_person), so reusing its arrays needs no clearing of them, only of
+// its records and tallies (prepare). Saves allocating and zeroing everyone's arrays for each replicate.
 class FollowerStates {
  public:
   std::vector<ReplicateState> take() {
@@ -192,12 +191,13 @@ void clear_people_kept(ReplicateState& st) {
   for (auto& b : st.blocks) b.records.clear(), b.suspended.clear();
 }
 
-// The variants that follow the baseline (Plan::follows), all at once: each simulates only people from the first
-// month they would ask for one of its places (AskWatch, noted in the baseline's run), twice: with the variant's
-// interventions and without (the baseline again). Everyone else's path is the baseline's, and places are shared
-// only among those who ask, so a variant's counts are the baseline's plus the difference of the two: exactly the
-// full simulation's. Until they join, people follow the baseline's path in the burn-in's state (`before`), stepped
-// for those still to join; on joining they are copied from it into both of their variant's states.
+// The variants that follow the baseline (Plan::follows), all at once: each simulates only people from the
+// first month they would ask for one of its places (AskWatch, noted in the baseline's run), twice: with the
+// variant's interventions and without (the baseline again). Everyone else's path is the baseline's, and
+// places are shared only among those who ask, so a variant's counts are the baseline's plus the difference of
+// the two: exactly the full simulation's. Until they join, people follow the baseline's path in the burn-in's
+// state (`before`), stepped for those still to join; on joining they are copied from it into both of their
+// variant's states.
 std::vector<Tally> follow_baseline(const Plan& plan, const std::vector<std::size_t>& vs, std::uint64_t key,
                                    ReplicateState&& burn, FollowerStates& pool, const Tally& baseline,
                                    const std::vector<const std::vector<std::int16_t>*>& first_ask,
@@ -208,7 +208,8 @@ std::vector<Tally> follow_baseline(const Plan& plan, const std::vector<std::size
   const std::size_t people = s0.birth.size();
   std::vector<std::vector<LogEvent>> no_logs;
   InterventionRun none;
-  const Context c0{variants[0].params, plan.derived[0], s0, key, plan.horizon, s0.last_month, plan.walk_stop, &none};
+  const Context c0{variants[0].params, plan.derived[0], s0, key, plan.horizon, s0.last_month, plan.walk_stop,
+                   &none};
   auto states = pool.take();
   states.resize(2 * vs.size());
   struct Follower {
@@ -219,7 +220,7 @@ std::vector<Tally> follow_baseline(const Plan& plan, const std::vector<std::size
     std::vector<std::uint32_t> active;                // ascending
   };
   std::vector<Follower> fs;
-  fs.reserve(vs.size());  // each Context points at its Follower's run
+  fs.reserve(vs.size());                            // each Context points at its Follower's run
   std::vector<std::int16_t> last_join(people, -1);  // the month of a person's last joining (-1: none)
   for (std::size_t f = 0; f < vs.size(); ++f) {
     const std::size_t v = vs[f];
@@ -227,8 +228,8 @@ std::vector<Tally> follow_baseline(const Plan& plan, const std::vector<std::size
     clear_people_kept(F.with), clear_people_kept(F.without);
     prepare(plan, v, F.with, variants[v].interventions.size(), false, no_logs);
     prepare(plan, 0, F.without, 0, false, no_logs);
-    F.c = std::make_unique<Context>(Context{variants[v].params, plan.derived[v], plan.schedules[v], key, plan.horizon,
-                                            s0.last_month, plan.walk_stop, &F.run});
+    F.c = std::make_unique<Context>(Context{variants[v].params, plan.derived[v], plan.schedules[v], key,
+                                            plan.horizon, s0.last_month, plan.walk_stop, &F.run});
     F.joining.resize(static_cast<std::size_t>(s0.last_month + 1));
     for (std::size_t id = 0; id < people; ++id) {
       const auto t = (*first_ask[f])[id];
@@ -237,7 +238,9 @@ std::vector<Tally> follow_baseline(const Plan& plan, const std::vector<std::size
       last_join[id] = std::max(last_join[id], t);
     }
   }
-  ReplicateState before = std::move(burn);  // its tallies are not counted: both of a variant's states count alike
+  // The burn-in's state, moved. Its tallies are not counted: a person's months before joining would count
+  // alike in both of the variant's states, so they are left out of both.
+  ReplicateState before = std::move(burn);
   std::vector<std::uint32_t> waiting;  // ascending: people who join a variant later than this month
   for (std::size_t id = 0; id < people; ++id)
     if (last_join[id] >= 0) waiting.push_back(static_cast<std::uint32_t>(id));
@@ -246,7 +249,8 @@ std::vector<Tally> follow_baseline(const Plan& plan, const std::vector<std::size
     for (auto& F : fs) {
       const auto& now = F.joining[static_cast<std::size_t>(t)];
       if (now.empty()) continue;
-      for (const auto id : now) copy_person(before, F.with, id, o.block_size), copy_person(before, F.without, id, o.block_size);
+      for (const auto id : now)
+        copy_person(before, F.with, id, o.block_size), copy_person(before, F.without, id, o.block_size);
       const auto mid = static_cast<std::ptrdiff_t>(F.active.size());
       F.active.insert(F.active.end(), now.begin(), now.end());
       std::inplace_merge(F.active.begin(), F.active.begin() + mid, F.active.end());
@@ -310,8 +314,12 @@ void run_replicate(const Plan& plan, std::size_t r, std::uint64_t key, Results& 
   std::vector<const std::vector<std::int16_t>*> asks;
   for (std::size_t v = 0; v < variants.size(); ++v) {
     if (!runs_here(v)) continue;
-    if (watched[v] == SIZE_MAX) ++uses;
-    else followers_here.push_back(v), asks.push_back(&watch.first_ask[watched[v]]);
+    if (watched[v] == SIZE_MAX) {
+      ++uses;
+    } else {
+      followers_here.push_back(v);
+      asks.push_back(&watch.first_ask[watched[v]]);
+    }
   }
   uses += !followers_here.empty();
   Tally baseline;
@@ -340,7 +348,8 @@ void run_replicate(const Plan& plan, std::size_t r, std::uint64_t key, Results& 
     if (o.progress) o.progress(done.fetch_add(1) + 1, total);
   }
   if (followers_here.empty()) return;
-  const auto tallies = follow_baseline(plan, followers_here, key, std::move(burn), pool, baseline, asks, runs);
+  const auto tallies =
+      follow_baseline(plan, followers_here, key, std::move(burn), pool, baseline, asks, runs);
   for (std::size_t f = 0; f < followers_here.size(); ++f) {
     res.variants[followers_here[f]].replicates[r] = finish(plan, followers_here[f], tallies[f]);
     if (o.progress) o.progress(done.fetch_add(1) + 1, total);
@@ -450,8 +459,8 @@ Results run_scenario(const Scenario& s, const RunOptions& o) {
   sim::with_threads(o.threads, [&] {
     sim::parallel_for_each_index(reps, [&](std::size_t r) {
       const long number = first + static_cast<long>(r);
-      run_replicate(plans[static_cast<std::size_t>(plan_of_draw[draw_of_replicate(s, number)])], r, static_cast<std::uint64_t>(number), res,
-                    done, total, pool);
+      run_replicate(plans[static_cast<std::size_t>(plan_of_draw[draw_of_replicate(s, number)])], r,
+                    static_cast<std::uint64_t>(number), res, done, total, pool);
     });
   });
   return res;

@@ -13,11 +13,11 @@ inline bool bernoulli(double u, double p) { return u < p; }
 // Exponential(1) from u in [0, 1).
 inline double exponential1(double u) { return -std::log1p(-u); }
 
-// floor(log1p(-u) / d) for u in [0, 1) and d < 0, exactly as written. When 1 - u is exact (always for unit()'s
-// multiples of 2^-53; tested, since 1 - (1 - u) is then exact too), log(1 - u) and log1p(-u) are the same
-// logarithm, each within about an ulp of it (glibc's log and log1p): the quotients differ by a few ulps, so when
-// the quicker one is further than 1e-12 of itself from an integer both have the same floor. Otherwise log1p
-// decides (it costs about four times as much as log).
+// floor(log1p(-u) / d) for u in [0, 1) and d < 0, exactly as written. When 1 - u is exact (always for
+// unit()'s multiples of 2^-53; tested, since 1 - (1 - u) is then exact too), log(1 - u) and log1p(-u) are the
+// same logarithm, each within about an ulp of it (glibc's log and log1p): the quotients differ by a few ulps,
+// so when the quicker one is further than 1e-12 of itself from an integer both have the same floor. Otherwise
+// log1p decides (it costs about four times as much as log).
 inline double floor_log1p_ratio(double u, double d) {
   const double a = 1.0 - u;
   if (1.0 - a == u) {

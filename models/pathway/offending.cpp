@@ -44,12 +44,13 @@ double offending_rate(const Context& c, const People& people, std::size_t id, lo
 }
 
 namespace {
-// Whether a quiet person certainly has no offence in months [from, end] with `left` on the clock: the hazard of
-// the months, from the prefix sums of age_rate, is below `left` by more than any rounding of the month-by-month
-// subtraction could make up (n months of relative error 2^-53 each: below 1e-13 of the sum; the margin is 1e-9).
-// Near the boundary it answers false, and the walk decides exactly.
+// Whether a quiet person certainly has no offence in months [from, end] with `left` on the clock: the hazard
+// of the months, from the prefix sums of age_rate, is below `left` by more than any rounding of the
+// month-by-month subtraction could make up (n months of relative error 2^-53 each: below 1e-13 of the sum;
+// the margin is 1e-9). Near the boundary it answers false, and the walk decides exactly.
 bool never_due(const Context& c, const People& people, std::size_t id, long from, long end, double left) {
-  const auto lo = static_cast<std::size_t>(from - people.birth[id]), hi = static_cast<std::size_t>(end + 1 - people.birth[id]);
+  const auto lo = static_cast<std::size_t>(from - people.birth[id]),
+             hi = static_cast<std::size_t>(end + 1 - people.birth[id]);
   const double z = static_cast<double>(people.propensity[id]);
   const double hazard = z * (c.d.age_rate_sum[hi] - c.d.age_rate_sum[lo]);
   return left - hazard > 1e-9 * (left + z * c.d.age_rate_sum[hi]);

@@ -244,8 +244,9 @@ TEST_CASE("schedule_next: the never_due shortcut gives the month-by-month walk's
       double total = 0;  // the walk's own sum over the whole range
       for (long m = 0; m <= 65 && m < birth + kExitAgeMonths; ++m)
         total += lab.d->age_rate[static_cast<std::size_t>(m - birth)] * static_cast<double>(z);
-      for (double clock : {total * 0.5, total * (1 - 1e-12), total, std::nextafter(total, 0.0), std::nextafter(total, 1e9),
-                           total * (1 + 1e-12), total * (1 + 1e-8), total * 2, total * 1e3}) {
+      for (double clock :
+           {total * 0.5, total * (1 - 1e-12), total, std::nextafter(total, 0.0), std::nextafter(total, 1e9),
+            total * (1 + 1e-12), total * (1 + 1e-8), total * 2, total * 1e3}) {
         lab.at(0, 0, age);
         lab.people.propensity[0] = z;
         lab.people.clock[0] = clock;

@@ -17,6 +17,7 @@ namespace yjsim::models {
 // Tables computed once from a parameter set.
 struct Derived {
   std::array<double, kExitAgeMonths> age_rate{};  // base_rate x age_rr by age in months (offences per month, z=1)
+  std::array<double, kExitAgeMonths + 1> age_rate_sum{};  // [a]: age_rate summed below age a (never_due)
   std::array<double, kPostEventMonths + 1> post{};  // post-event ratio by months since the event (MODEL.md §2)
   std::array<double, 7> dto_weights{};
   double log_survive_month;  // log(1 - desistance.monthly_hazard)

@@ -45,23 +45,27 @@ struct CohortEntry {                   // an index event (MODEL.md §6.2), kept 
 };
 
 struct Record {
+  // Hot: read for everyone stepped, every month (busy, offending_rate, supervised, remanded), so first and
+  // together (72 bytes with the two vectors) rather than spread across the record's 240.
+  bool in_custody = false;               // sentenced custody
+  std::int32_t last_outcome = kLongAgo;  // latest formal outcome or release: the post-event rate (§2)
+  std::int32_t ycc_end = kLongAgo, ro_end = kLongAgo, yro_end = kLongAgo,
+               licence_end = kLongAgo;  // last month in force
+  std::vector<Case> pending;
+  std::vector<Enrolment> enrolments;  // interventions (MODEL.md §8)
+  // The rest: read at events.
   History history = History::None;
   bool formal_ever = false;        // has a YC, YCC, adult caution or conviction (on the PNC)
   bool released_ever = false;      // released from sentenced custody before (custody_rr applied)
-  bool in_custody = false;         // sentenced custody
   std::int32_t release_month = 0;  // when in custody: month of release (MODEL.md §1b step 3)
-  std::int32_t licence_months = 0; // licence length that starts at release
-  std::int32_t last_outcome = kLongAgo;  // latest formal outcome or release: the post-event rate (§2)
+  std::int32_t licence_months = 0;       // licence length that starts at release
   std::int32_t proven_total = 0;         // offences proven by formal outcomes so far (the PNC record)
   std::int32_t proven_before = 0;        // the same before the latest formal outcome (previous offences, §6.2)
   std::uint8_t convictions = 0;          // convictions so far (at most 255), for sentencing
-  std::int32_t ycc_end = kLongAgo, ro_end = kLongAgo, yro_end = kLongAgo, licence_end = kLongAgo;  // last month in force
   std::int32_t counted_period = -1, counted_year = -1, index_period = -1;  // de-duplication for KPIs
   std::uint8_t next_cohort = 0;
   std::array<CohortEntry, 8> cohorts{};  // ring of recent index events (at most 7 within 18 months)
-  std::vector<Case> pending;
   // Interventions (MODEL.md §8)
-  std::vector<Enrolment> enrolments;
   std::uint32_t ever_enrolled = 0;       // bit k: has had a place on intervention k (one course each in v1)
   std::int32_t decided_month = kLongAgo; // month of the pathway decisions below
   std::uint32_t decided = 0, granted = 0;  // bit k: a place on pathway intervention k was asked / given

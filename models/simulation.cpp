@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <memory>
-
+#include <mutex>
 #include <stdexcept>
 
 #include "models/context.h"
@@ -150,52 +150,133 @@ void prepare(const Plan& plan, std::size_t v, ReplicateState& st, std::size_t in
   }
 }
 
-// A variant that follows its baseline (Plan::follows): only people from the first month they would ask for a
-// place (AskWatch, noted in the baseline's run) are simulated, twice: with the variant's interventions and without
-// (the baseline again). Everyone else's path is the baseline's, and places are shared only among those who ask,
-// so the variant's counts are the baseline's plus the difference of the two: exactly the full simulation's.
-Tally follow_baseline(const Plan& plan, std::size_t v, std::uint64_t key, const ReplicateState& burn,
-                      const Tally& baseline, const std::vector<std::int16_t>& first_ask, const InterventionRun& made) {
+// Person `id`'s state in `from` copied into `to`, which has no record for them yet: every hot field and the
+// record, so that whatever `to` held for the person before is overwritten (FollowerStates reuses states).
+void copy_person(const ReplicateState& from, ReplicateState& to, std::size_t id, std::size_t block_size) {
+  const People& a = from.people;
+  People& b = to.people;
+  b.clock[id] = a.clock[id], b.clock_from[id] = a.clock_from[id], b.propensity[id] = a.propensity[id];
+  b.career_end[id] = a.career_end[id], b.wake[id] = a.wake[id], b.walk_from[id] = a.walk_from[id];
+  b.flags[id] = a.flags[id], b.needs[id] = a.needs[id], b.record[id] = -1;
+  if (a.record[id] < 0) return;
+  auto& records = to.blocks[id / block_size].records;
+  b.record[id] = static_cast<std::int32_t>(records.size());
+  records.push_back(from.blocks[id / block_size].records[static_cast<std::size_t>(a.record[id])]);
+}
+
+// The states of the variants that follow the baseline, two per variant, kept for the next replicate: a state
+// holds only the people who joined (copy_person), so reusing its arrays needs no clearing of them, only of
+// its records and tallies (prepare). Saves allocating and zeroing everyone's arrays for each replicate.
+class FollowerStates {
+ public:
+  std::vector<ReplicateState> take() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (free_.empty()) return {};
+    auto states = std::move(free_.back());
+    free_.pop_back();
+    return states;
+  }
+  void give(std::vector<ReplicateState>&& states) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    free_.push_back(std::move(states));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::vector<ReplicateState>> free_;
+};
+
+// A reused state ready for `prepare`: its people's fields stay (copy_person overwrites them as people join).
+void clear_people_kept(ReplicateState& st) {
+  for (auto& b : st.blocks) b.records.clear(), b.suspended.clear();
+}
+
+// The variants that follow the baseline (Plan::follows), all at once: each simulates only people from the
+// first month they would ask for one of its places (AskWatch, noted in the baseline's run), twice: with the
+// variant's interventions and without (the baseline again). Everyone else's path is the baseline's, and
+// places are shared only among those who ask, so a variant's counts are the baseline's plus the difference of
+// the two: exactly the full simulation's. Until they join, people follow the baseline's path in the burn-in's
+// state (`before`), stepped for those still to join; on joining they are copied from it into both of their
+// variant's states.
+std::vector<Tally> follow_baseline(const Plan& plan, const std::vector<std::size_t>& vs, std::uint64_t key,
+                                   ReplicateState&& burn, FollowerStates& pool, const Tally& baseline,
+                                   const std::vector<const std::vector<std::int16_t>*>& first_ask,
+                                   const std::vector<InterventionRun>& made) {
   const auto& o = plan.options;
   const auto& variants = plan.scenario.variants;
-  const auto& sv = plan.schedules[v];
+  const auto& s0 = plan.schedules[0];
+  const std::size_t people = s0.birth.size();
   std::vector<std::vector<LogEvent>> no_logs;
-  ReplicateState with = burn, without = burn;
-  prepare(plan, v, with, variants[v].interventions.size(), false, no_logs);
-  prepare(plan, 0, without, 0, false, no_logs);
-  InterventionRun run = made, none;
-  const Context cv{variants[v].params, plan.derived[v], sv, key, plan.horizon, sv.last_month, plan.walk_stop, &run};
-  const Context c0{variants[0].params, plan.derived[0], plan.schedules[0], key, plan.horizon, sv.last_month,
-                   plan.walk_stop, &none};
-  std::vector<std::vector<std::uint32_t>> joining(static_cast<std::size_t>(sv.last_month + 1));
-  for (std::size_t id = 0; id < first_ask.size(); ++id)
-    if (first_ask[id] <= sv.last_month) joining[static_cast<std::size_t>(first_ask[id])].push_back(static_cast<std::uint32_t>(id));
-  std::vector<std::uint32_t> active;
-  for (long t = 0; t <= sv.last_month; ++t) {
-    check_cancel(o);
-    const auto& now = joining[static_cast<std::size_t>(t)];
-    if (!now.empty()) {  // their months so far: the baseline's, in both states
-      for (long m = 0; m < t; ++m) {
-        step_people(c0, with, m, o.block_size, none, now);
-        step_people(c0, without, m, o.block_size, none, now);
-      }
-      const auto mid = static_cast<std::ptrdiff_t>(active.size());
-      active.insert(active.end(), now.begin(), now.end());
-      std::inplace_merge(active.begin(), active.begin() + mid, active.end());
+  InterventionRun none;
+  const Context c0{variants[0].params, plan.derived[0], s0, key, plan.horizon, s0.last_month, plan.walk_stop,
+                   &none};
+  auto states = pool.take();
+  states.resize(2 * vs.size());
+  struct Follower {
+    ReplicateState &with, &without;
+    InterventionRun run;
+    std::unique_ptr<Context> c;
+    std::vector<std::vector<std::uint32_t>> joining;  // [month]: people joining then
+    std::vector<std::uint32_t> active;                // ascending
+  };
+  std::vector<Follower> fs;
+  fs.reserve(vs.size());                            // each Context points at its Follower's run
+  std::vector<std::int16_t> last_join(people, -1);  // the month of a person's last joining (-1: none)
+  for (std::size_t f = 0; f < vs.size(); ++f) {
+    const std::size_t v = vs[f];
+    auto& F = fs.emplace_back(Follower{states[2 * f], states[2 * f + 1], made[v], nullptr, {}, {}});
+    clear_people_kept(F.with), clear_people_kept(F.without);
+    prepare(plan, v, F.with, variants[v].interventions.size(), false, no_logs);
+    prepare(plan, 0, F.without, 0, false, no_logs);
+    F.c = std::make_unique<Context>(Context{variants[v].params, plan.derived[v], plan.schedules[v], key,
+                                            plan.horizon, s0.last_month, plan.walk_stop, &F.run});
+    F.joining.resize(static_cast<std::size_t>(s0.last_month + 1));
+    for (std::size_t id = 0; id < people; ++id) {
+      const auto t = (*first_ask[f])[id];
+      if (t > s0.last_month) continue;
+      F.joining[static_cast<std::size_t>(t)].push_back(static_cast<std::uint32_t>(id));
+      last_join[id] = std::max(last_join[id], t);
     }
-    step_people(cv, with, t, o.block_size, run, active);
-    step_people(c0, without, t, o.block_size, none, active);
   }
-  Tally total = empty_tally(plan, v);
-  add_tally(total, baseline, 1);
-  add_blocks(total, with, 1);
-  add_blocks(total, without, -1);
-  return total;
+  // The burn-in's state, moved. Its tallies are not counted: a person's months before joining would count
+  // alike in both of the variant's states, so they are left out of both.
+  ReplicateState before = std::move(burn);
+  std::vector<std::uint32_t> waiting;  // ascending: people who join a variant later than this month
+  for (std::size_t id = 0; id < people; ++id)
+    if (last_join[id] >= 0) waiting.push_back(static_cast<std::uint32_t>(id));
+  for (long t = 0; t <= s0.last_month; ++t) {
+    check_cancel(o);
+    for (auto& F : fs) {
+      const auto& now = F.joining[static_cast<std::size_t>(t)];
+      if (now.empty()) continue;
+      for (const auto id : now)
+        copy_person(before, F.with, id, o.block_size), copy_person(before, F.without, id, o.block_size);
+      const auto mid = static_cast<std::ptrdiff_t>(F.active.size());
+      F.active.insert(F.active.end(), now.begin(), now.end());
+      std::inplace_merge(F.active.begin(), F.active.begin() + mid, F.active.end());
+    }
+    std::erase_if(waiting, [&](std::uint32_t id) { return last_join[id] <= t; });
+    step_people(c0, before, t, o.block_size, none, waiting);
+    for (auto& F : fs) {
+      step_people(*F.c, F.with, t, o.block_size, F.run, F.active);
+      step_people(c0, F.without, t, o.block_size, none, F.active);
+    }
+  }
+  std::vector<Tally> totals;
+  for (std::size_t f = 0; f < vs.size(); ++f) {
+    Tally total = empty_tally(plan, vs[f]);
+    add_tally(total, baseline, 1);
+    add_blocks(total, fs[f].with, 1);
+    add_blocks(total, fs[f].without, -1);
+    totals.push_back(std::move(total));
+  }
+  pool.give(std::move(states));
+  return totals;
 }
 
 // Replicate `key` (its random-number address) into result slot `r`.
 void run_replicate(const Plan& plan, std::size_t r, std::uint64_t key, Results& res, std::atomic<long>& done,
-                   long total) {
+                   long total, FollowerStates& pool) {
   const auto& o = plan.options;
   const auto& variants = plan.scenario.variants;
   ReplicateState burn;
@@ -229,16 +310,21 @@ void run_replicate(const Plan& plan, std::size_t r, std::uint64_t key, Results& 
       watch.first_ask.emplace_back(plan.schedules[0].birth.size(), kNever);
     }
   std::size_t uses = 0;  // of the burn-in state, so that the last one can take it
-  for (std::size_t v = 0; v < variants.size(); ++v) uses += !runs_here(v) ? 0 : watched[v] == SIZE_MAX ? 1 : 2;
-  Tally baseline;
+  std::vector<std::size_t> followers_here;
+  std::vector<const std::vector<std::int16_t>*> asks;
   for (std::size_t v = 0; v < variants.size(); ++v) {
     if (!runs_here(v)) continue;
-    if (watched[v] != SIZE_MAX) {
-      uses -= 2;
-      res.variants[v].replicates[r] = finish(plan, v, follow_baseline(plan, v, key, burn, baseline, watch.first_ask[watched[v]], runs[v]));
-      if (o.progress) o.progress(done.fetch_add(1) + 1, total);
-      continue;
+    if (watched[v] == SIZE_MAX) {
+      ++uses;
+    } else {
+      followers_here.push_back(v);
+      asks.push_back(&watch.first_ask[watched[v]]);
     }
+  }
+  uses += !followers_here.empty();
+  Tally baseline;
+  for (std::size_t v = 0; v < variants.size(); ++v) {
+    if (!runs_here(v) || watched[v] != SIZE_MAX) continue;
     ReplicateState st = --uses == 0 ? std::move(burn) : burn;
     const auto& sv = plan.schedules[v];
     std::vector<std::vector<LogEvent>> block_logs;
@@ -259,6 +345,13 @@ void run_replicate(const Plan& plan, std::size_t r, std::uint64_t key, Results& 
     if (o.keep_event_log)
       for (auto& b : st.blocks) res.variants[v].logs[r].insert(res.variants[v].logs[r].end(), b.log->begin(), b.log->end());
     res.variants[v].replicates[r] = finish(plan, v, tally);
+    if (o.progress) o.progress(done.fetch_add(1) + 1, total);
+  }
+  if (followers_here.empty()) return;
+  const auto tallies =
+      follow_baseline(plan, followers_here, key, std::move(burn), pool, baseline, asks, runs);
+  for (std::size_t f = 0; f < followers_here.size(); ++f) {
+    res.variants[followers_here[f]].replicates[r] = finish(plan, followers_here[f], tallies[f]);
     if (o.progress) o.progress(done.fetch_add(1) + 1, total);
   }
 }
@@ -361,12 +454,13 @@ Results run_scenario(const Scenario& s, const RunOptions& o) {
     if (o.keep_event_log) res.variants.back().logs.resize(reps);
   }
   std::atomic<long> done{0};
+  FollowerStates pool;
   const long total = static_cast<long>(reps * s.variants.size());
   sim::with_threads(o.threads, [&] {
     sim::parallel_for_each_index(reps, [&](std::size_t r) {
       const long number = first + static_cast<long>(r);
-      run_replicate(plans[static_cast<std::size_t>(plan_of_draw[draw_of_replicate(s, number)])], r, static_cast<std::uint64_t>(number), res,
-                    done, total);
+      run_replicate(plans[static_cast<std::size_t>(plan_of_draw[draw_of_replicate(s, number)])], r,
+                    static_cast<std::uint64_t>(number), res, done, total, pool);
     });
   });
   return res;

@@ -13,11 +13,27 @@ inline bool bernoulli(double u, double p) { return u < p; }
 // Exponential(1) from u in [0, 1).
 inline double exponential1(double u) { return -std::log1p(-u); }
 
+// floor(log1p(-u) / d) for u in [0, 1) and d < 0, exactly as written. When 1 - u is exact (always for
+// unit()'s multiples of 2^-53; tested, since 1 - (1 - u) is then exact too), log(1 - u) and log1p(-u) are the
+// same logarithm, each within about an ulp of it (glibc's log and log1p): the quotients differ by a few ulps,
+// so when the quicker one is further than 1e-12 of itself from an integer both have the same floor. Otherwise
+// log1p decides (it costs about four times as much as log).
+inline double floor_log1p_ratio(double u, double d) {
+  const double a = 1.0 - u;
+  if (1.0 - a == u) {
+    const double q = std::log(a) / d;
+    const double f = std::floor(q);
+    const double margin = 1e-12 * std::fabs(q);
+    if (q - f > margin && f + 1.0 - q > margin) return f;
+  }
+  return std::floor(std::log1p(-u) / d);
+}
+
 // Geometric on {0, 1, ...} with the given mean (failures before the first success).
 inline long geometric0(double u, double mean) {
   if (!(mean > 0.0)) return 0;
   const double p = 1.0 / (1.0 + mean);
-  const double x = std::floor(std::log1p(-u) / std::log1p(-p));
+  const double x = floor_log1p_ratio(u, std::log1p(-p));
   return x > 1e9 ? 1000000000L : static_cast<long>(x);
 }
 
@@ -25,7 +41,7 @@ inline long geometric0(double u, double mean) {
 inline long geometric0_p(double u, double p) {
   if (p >= 1.0) return 0;
   if (!(p > 0.0)) return 1000000000L;
-  const double x = std::floor(std::log1p(-u) / std::log1p(-p));
+  const double x = floor_log1p_ratio(u, std::log1p(-p));
   return x > 1e9 ? 1000000000L : static_cast<long>(x);
 }
 

@@ -103,9 +103,14 @@ void watch_enrolment_asks(const Context& c, PersonMonth& pm) {
   AskWatch& watch = *c.effects->watch;
   const Record* r = pm.rec();
   if (!r) return;
-  for (std::size_t v = 0; v < watch.runs.size(); ++v)
+  for (std::size_t v = 0; v < watch.runs.size(); ++v) {
+    if (watch.first_ask[v][pm.id] != kNever) continue;  // only the first ask is noted
     for (std::size_t k = 0; k < watch.runs[v]->size(); ++k)
-      if (asks_enrolment(c, *watch.runs[v], k, pm, *r)) note_ask(watch, v, pm);
+      if (asks_enrolment(c, *watch.runs[v], k, pm, *r)) {
+        note_ask(watch, v, pm);
+        break;
+      }
+  }
 }
 
 void scan_at_risk(const Context& c, People& people, Block& block, std::size_t begin, std::size_t end, long t) {
@@ -144,6 +149,7 @@ namespace {
 void watch_pathway_asks(const Context& c, PersonMonth& pm, Target point) {
   AskWatch& watch = *c.effects->watch;
   for (std::size_t v = 0; v < watch.runs.size(); ++v) {
+    if (watch.first_ask[v][pm.id] != kNever) continue;  // only the first ask is noted
     const InterventionRun& run = *watch.runs[v];
     for (std::size_t k = 0; k < run.size(); ++k) {
       if (!at_point(run, k, pm, point)) continue;

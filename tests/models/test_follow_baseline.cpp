@@ -75,6 +75,10 @@ TEST_CASE("variants that follow the baseline give the full simulation's results 
   o.follow_baseline = false;
   const auto full = run_scenario(s, o);
   CHECK(identical(followed, full));
+  // One thread reuses the followers' states (FollowerStates) for every replicate, two threads in another order.
+  o.follow_baseline = true;
+  o.threads = 1;
+  CHECK(identical(run_scenario(s, o), full));
   // The scenario is not idle: places were started in every variant, and the few places turned children away.
   const int starts = kpi_index("intervention_starts");
   std::vector<double> total(s.variants.size(), 0.0);

@@ -225,3 +225,37 @@ TEST_CASE("the persistent group: its share of children, persistent_rr times the 
   CHECK(std::fabs(static_cast<double>(persistent) - 0.1 * n) <= k_sigma() * std::sqrt(n * 0.1 * 0.9));
   CHECK(std::fabs(mean / n - 1.0) <= k_sigma() * (hi - lo) * std::sqrt(0.1 * 0.9 / n));
 }
+
+TEST_CASE("schedule_next: the never_due shortcut gives the month-by-month walk's wake, at the boundary too") {
+  Lab lab(defaults(), 1);
+  // The specification: subtract each month's quiet rate in turn; due in the first month it would run out.
+  auto walk = [&](double clock, long birth, float z) -> std::int16_t {
+    for (long m = 0; m <= 65 && m < birth + kExitAgeMonths; ++m) {
+      const double rate = lab.d->age_rate[static_cast<std::size_t>(m - birth)] * static_cast<double>(z);
+      if (clock - rate <= 0) return static_cast<std::int16_t>(m);
+      clock -= rate;
+    }
+    return kNever;
+  };
+  long checked = 0, never = 0;
+  for (long age : {120L, 150L, 200L, 250L}) {
+    for (float z : {0.05f, 1.0f, 7.5f}) {
+      const long birth = -age;
+      double total = 0;  // the walk's own sum over the whole range
+      for (long m = 0; m <= 65 && m < birth + kExitAgeMonths; ++m)
+        total += lab.d->age_rate[static_cast<std::size_t>(m - birth)] * static_cast<double>(z);
+      for (double clock :
+           {total * 0.5, total * (1 - 1e-12), total, std::nextafter(total, 0.0), std::nextafter(total, 1e9),
+            total * (1 + 1e-12), total * (1 + 1e-8), total * 2, total * 1e3}) {
+        lab.at(0, 0, age);
+        lab.people.propensity[0] = z;
+        lab.people.clock[0] = clock;
+        schedule_next(*lab.c, lab.people, 0, 0);
+        CHECK(lab.people.wake[0] == walk(clock, birth, z));
+        never += lab.people.wake[0] == kNever;
+        ++checked;
+      }
+    }
+  }
+  CHECK(never > checked / 4);  // the shortcut's cases are among them
+}

@@ -384,7 +384,16 @@ std::vector<FitRange> default_fit_parameters(const input::TargetsFile& t) {
   std::vector<FitRange> out{{"offending.base_rate", p.offending.base_rate / 2, p.offending.base_rate * 2, 0}};
   // 0 .. 2.5: the most reoffending London boroughs (56% binary in 2016) need more than 1.2 (docs/calibration.md).
   if (reoffending) out.push_back({"offending.post_event_rr", 0.0, 2.5, 0});
+  // The other side of the same question: how often a formal outcome ends a career. Version 2's defaults have no
+  // post-event rise (post_event_rr 0), so without it a service below the national binary rate (33% in 2016's
+  // London range) could not be reached.
+  if (reoffending) out.push_back({"desistance.per_outcome", 0.2, 0.9, 0});
   if (spread) out.push_back({"offending.propensity_sigma", 1.6, 3.6, 0});
+  // The persistent group (version 2) holds most of the heaviest offending: its share moves the frequency far more
+  // than the spread of the others can (at share 0, one log-normal group as in version 1). A scenario without it
+  // keeps it off.
+  if (spread && p.offending.persistent_share > 0)
+    out.push_back({"offending.persistent_share", 0.0, 2 * p.offending.persistent_share, 0});
   // The extra offences proven with each detected case: a frequency lever that leaves who reoffends, the FTEs
   // and custody exactly as they were (only the counts of proven offences change, docs/calibration.md), so
   // that propensity_sigma need not carry the frequency alone. A scenario without them (0) keeps them off.

@@ -17,6 +17,10 @@
 set -euo pipefail
 Y=${YJSIM:-./build/apps/yjsim}
 here=$(cd "$(dirname "$0")/.." && pwd)
+# Run from the repository's folder (as the docs do), the files name the targets by relative paths, so that the
+# bundled calibrated scenarios record no folder of this machine.
+root="$here/"
+[ "$(pwd -P)" = "$(cd "$here" && pwd -P)" ] && root=""
 dir=${YJSIM_LONDON_DIR:-calibrate_london_range}
 update=0 resume=0
 for a in "$@"; do
@@ -32,7 +36,7 @@ areas=(bromley westminster london_top london_bottom)
 
 output_of() {  # the calibrated scenario's path for an area
   if [ "$update" = 1 ] && { [ "$1" = bromley ] || [ "$1" = westminster ]; }; then
-    echo "$here/scenarios/calibration/$1.toml"
+    echo "${root}scenarios/calibration/$1.toml"
   else
     echo "$dir/$1.toml"
   fi
@@ -40,12 +44,12 @@ output_of() {  # the calibrated scenario's path for an area
 
 echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 for area in "${areas[@]}"; do
-  targets="$here/scenarios/calibration/$area.targets.toml"
+  targets="${root}scenarios/calibration/$area.targets.toml"
   report="$dir/$area.report"
   # A finished fit (its report is written last, whole) is kept by --resume unless its targets file, the scenario
   # the targets fit or the yjsim binary is newer (a changed model or default must be refitted).
   if [ "$resume" = 1 ] && [ -s "$report" ] && [ "$report" -nt "$targets" ] &&
-    [ "$report" -nt "$here/scenarios/default.toml" ] && [ "$report" -nt "$Y" ]; then
+    [ "$report" -nt "${root}scenarios/default.toml" ] && [ "$report" -nt "$Y" ]; then
     echo "$area: kept the finished fit ($report)"
     continue
   fi

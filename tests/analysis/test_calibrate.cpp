@@ -96,6 +96,15 @@ TEST_CASE("the default fit set: detection.extra_offences_mean with a frequency t
   const auto binary_only =
       analysis::default_fit_parameters(targets(target("reoffending_binary_rate", 0.4, 0.03)));
   for (const auto& f : binary_only) CHECK(f.parameter != "detection.extra_offences_mean");
+  // With a persistent group (version 2's defaults; tiny.toml has none), its share joins a frequency fit.
+  input::TargetsFile v2 = targets(target("reoffending_frequency_rate", 2, 0.1));
+  v2.base.variants[0].params.offending.persistent_share = 0.02;
+  const auto with_group = analysis::default_fit_parameters(v2);
+  REQUIRE(with_group.size() == 4);
+  CHECK(with_group[2].parameter == "offending.persistent_share");
+  CHECK(with_group[2].low == 0.0);
+  CHECK(with_group[2].high == 0.04);
+  for (const auto& f : binary_only) CHECK(f.parameter != "offending.persistent_share");
 
   // The model: the extra offences change only the counts of proven offences, so every other KPI is
   // bit-identical (who reoffends, FTEs, custody), and the proven reoffences are the detected incidents times

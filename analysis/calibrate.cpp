@@ -503,7 +503,14 @@ void judge_criterion(const Problem& p, const State& s, std::size_t k, TargetChec
   const Target& g = c.target;
   c.criterion = criterion_of(g);
   if (!c.criterion.applies || g.holdout) return;
-  for (const auto& m : s.m) c.draws_meeting += m.size() > k && criterion_ratio(g, m[k]) <= 1;
+  double sum = 0, counted = 0;
+  for (const auto& m : s.m) {
+    if (m.size() <= k) continue;
+    c.draws_meeting += criterion_ratio(g, m[k]) <= 1;
+    sum += m[k];
+    counted += 1;
+  }
+  c.fit_mean = counted > 0 ? sum / counted : std::numeric_limits<double>::quiet_NaN();
   if (k < s.nearest.size()) c.nearest = s.nearest[k];
   c.meets = criterion_ratio(g, c.mean) <= 1;
   if (!c.meets && !c.nearest.meets) c.search_runs = search_reach(p, k, c.nearest);
@@ -553,6 +560,20 @@ void judge_criterion(const Problem& p, const State& s, std::size_t k, TargetChec
                   "figure varies by chance with a standard deviation of " + sd + " (" + c.sigma_from +
                   "), so the miss is " + zs + " of it, as far as chance alone puts a year's figure in " +
                   years + " of years: ";
+  std::string mc;
+  if (std::isfinite(c.fit_mean) && std::isfinite(c.chance_sd)) {
+    // Common random numbers make the fit's R replicates one shared draw of chance: every candidate's mean is
+    // off by the same Monte Carlo error, which the check run over fresh replicates does not share.
+    std::snprintf(
+        buf, sizeof buf, c.criterion.points ? "%.1f points" : "%.3g",
+        (c.criterion.points ? 100 : 1) * c.chance_sd / std::sqrt(static_cast<double>(p.o.replicates)));
+    mc =
+        " In the fit's own " + reps + " replicates the posterior draws average " + figure(g, c.fit_mean) +
+        ", against the calibrated mean " + figure(g, c.mean) +
+        " over fresh replicates: those replicates are one draw of chance that every candidate shares (common "
+        "random numbers), with a Monte Carlo sd of " +
+        std::string(buf) + "; more --replicates shrink it.";
+  }
   if (z <= 2)
     w += "one year's figure is too noisy to pin the mean, which stays between the figure and the prior "
          "ranges. To "
@@ -562,7 +583,7 @@ void judge_criterion(const Problem& p, const State& s, std::size_t k, TargetChec
     w +=
         "chance hardly explains it; the other targets pull the fit away from it (the candidate that meets it "
         "misses them more: its figures above), or the prior ranges make it unlikely.";
-  warnings.push_back(w);
+  warnings.push_back(w + mc);
 }
 
 }  // namespace
@@ -731,6 +752,7 @@ CalibrationResult calibrate(const input::TargetsFile& t, const CalibrateOptions&
     const auto split = split_uncertainty(v, group, n);
     const bool chance = split.separable && std::isfinite(split.sd_chance);
     c.sigma = sampling_sd(g, chance ? split.sd_chance : sm.sd, &c.sigma_from);
+    c.chance_sd = chance ? split.sd_chance : sm.sd;
     if (c.sigma_from == "model replicates" && !chance)
       c.sigma_from = "model replicates, parameter spread included";
     judge_criterion(p, s, k, c, r.warnings);

@@ -77,6 +77,8 @@ struct TargetCheck {
   Criterion criterion;                // issue 11's criterion for the mean, if any
   bool meets = true;                  // the mean meets the criterion (true without one)
   long draws_meeting = 0;             // posterior draws whose mean over the fit's replicates meets it
+  double fit_mean = 0;                // the posterior draws' average of their means over the fit's replicates
+  double chance_sd = 0;               // the model's chance within a posterior draw (one replicate)
   Nearest nearest;                    // of every candidate run (the sampler's, then a search if none met it)
   long search_runs = 0;               // runs of that search toward the figure
   std::string verdict;                // met / missed but reachable / not reached (empty without a criterion)

@@ -237,6 +237,12 @@ TEST_CASE("calibrate: a figure the model reaches but one noisy year cannot pin i
             w.find("too noisy to pin the mean") != std::string::npos &&
             w.find("several years' figures") != std::string::npos;
   CHECK(told);
+  // The fit's own replicates (common random numbers) against fresh ones: said with their Monte Carlo sd.
+  CHECK(std::isfinite(c.fit_mean));
+  CHECK(c.chance_sd > 0);
+  bool monte_carlo = false;
+  for (const auto& w : r.warnings) monte_carlo |= w.find("with a Monte Carlo sd of") != std::string::npos;
+  CHECK(monte_carlo);
   // The candidate named as evidence is one the model really ran: the same parameters give the same mean.
   models::Scenario s = t.base;
   s.variants[0].params.offending.base_rate = c.nearest.x[0];

@@ -576,8 +576,7 @@ void judge_criterion(const Problem& p, const State& s, std::size_t k, TargetChec
   }
   if (z <= 2)
     w += "one year's figure is too noisy to pin the mean, which stays between the figure and the prior "
-         "ranges. To "
-         "pin it, give several years' figures as targets, or the figure's cohort_size or sd "
+         "ranges. To pin it, give several years' figures as targets, or the figure's cohort_size or sd "
          "(docs/calibration.md \"Missed figures\").";
   else
     w +=

@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <exception>
 #include <limits>
+#include <nlopt.hpp>
 #include <numeric>
 #include <sstream>
 
+#include "analysis/uncertainty.h"
 #include "models/kpis.h"
 #include "models/simulation.h"
 #include "models/streams.h"
@@ -25,6 +29,7 @@ using input::Target;
 namespace {
 
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
+constexpr long kReachSearchRuns = 30;  // at most, per missed target none of the sampler's candidates met
 
 // A KPI over quarters [p0, p1] by its yearly rule (models/kpis.h Yearly): counts add, month-end means are
 // averaged by months, ratios are the ratio of their parts.
@@ -104,14 +109,17 @@ struct Problem {
     return m;
   }
 
-  // Log-likelihood of the fitted targets; -inf for a candidate the model refuses or cannot score.
-  double loglik(const std::vector<double>& x) const {
+  // Log-likelihood of the fitted targets; -inf for a candidate the model refuses or cannot score. `means`:
+  // the candidate's mean of every target (empty for a candidate the model refuses).
+  double loglik(const std::vector<double>& x, std::vector<double>* means) const {
     Moments m;
     try {
       m = moments(x);
     } catch (const Invalid&) {
+      if (means) means->clear();
       return kNegInf;
     }
+    if (means) *means = m.mean;
     const double reps = static_cast<double>(base.baseline().run.replicates);
     double l = 0;
     for (const std::size_t i : fitted) {
@@ -134,7 +142,24 @@ struct State {
   double acceptance = 0.5;
   std::vector<std::vector<double>> x;
   std::vector<double> l;
+  std::vector<std::vector<double>> m;  // each particle's mean of every target
+  std::vector<Nearest> nearest;        // per target: the candidate run nearest its criterion
 };
+
+// Every candidate run counts as evidence of what the model can reach, taken in index order (deterministic).
+void note_candidate(const Problem& p, State& s, const std::vector<double>& x, double l,
+                    const std::vector<double>& means) {
+  if (!std::isfinite(l) || means.size() != p.t.targets.size()) return;
+  s.nearest.resize(p.t.targets.size());
+  for (std::size_t i = 0; i < means.size(); ++i) {
+    const double ratio = criterion_ratio(p.t.targets[i], means[i]);
+    if (!std::isfinite(ratio)) continue;
+    Nearest& b = s.nearest[i];
+    const bool meets = ratio <= 1;
+    const double score = meets ? l : -ratio;
+    if ((meets && !b.meets) || (meets == b.meets && score > b.score)) b = {meets, score, x, means};
+  }
+}
 
 std::string hex(double v) {
   if (std::isinf(v)) return v < 0 ? "-inf" : "inf";
@@ -145,12 +170,26 @@ std::string hex(double v) {
 
 std::string encode(const State& s, const std::string& key) {
   std::ostringstream out;
-  out << "yjsim-calibrate-checkpoint 1\nkey " << key << "\nstage " << s.stage << "\nbeta " << hex(s.beta)
-      << "\nevaluations " << s.evaluations << "\nacceptance " << hex(s.acceptance) << "\nparticles " << s.x.size()
-      << ' ' << (s.x.empty() ? 0 : s.x[0].size()) << '\n';
+  out << "yjsim-calibrate-checkpoint 2\nkey " << key << "\nstage " << s.stage << "\nbeta " << hex(s.beta)
+      << "\nevaluations " << s.evaluations << "\nacceptance " << hex(s.acceptance) << "\nparticles "
+      << s.x.size() << ' ' << (s.x.empty() ? 0 : s.x[0].size()) << '\n';
+  const auto list = [&](const std::vector<double>& v) {
+    out << v.size();
+    for (double y : v) out << ' ' << hex(y);
+  };
   for (std::size_t i = 0; i < s.x.size(); ++i) {
     for (double v : s.x[i]) out << hex(v) << ' ';
-    out << hex(s.l[i]) << '\n';
+    out << hex(s.l[i]) << ' ';
+    list(s.m[i]);
+    out << '\n';
+  }
+  out << "nearest " << s.nearest.size() << '\n';
+  for (const auto& b : s.nearest) {
+    out << (b.meets ? 1 : 0) << ' ' << hex(b.score) << ' ';
+    list(b.x);
+    out << ' ';
+    list(b.means);
+    out << '\n';
   }
   return out.str();
 }
@@ -160,18 +199,39 @@ bool decode(const std::string& text, const std::string& key, State& s) {
   std::string word, k, b, a;
   int version = 0;
   std::size_t n = 0, d = 0;
-  if (!(in >> word >> version) || word != "yjsim-calibrate-checkpoint" || version != 1) return false;
+  if (!(in >> word >> version) || word != "yjsim-calibrate-checkpoint" || version != 2) return false;
   if (!(in >> word >> k) || k != key) return false;
   if (!(in >> word >> s.stage >> word >> b >> word >> s.evaluations >> word >> a >> word >> n >> d)) return false;
   s.beta = std::strtod(b.c_str(), nullptr);
   s.acceptance = std::strtod(a.c_str(), nullptr);
+  const auto number = [&](double& v) {
+    if (!(in >> word)) return false;
+    v = std::strtod(word.c_str(), nullptr);
+    return true;
+  };
+  const auto list = [&](std::vector<double>& v) {
+    std::size_t size = 0;
+    if (!(in >> size) || size > 100000) return false;
+    v.assign(size, 0);
+    for (auto& y : v)
+      if (!number(y)) return false;
+    return true;
+  };
   s.x.assign(n, std::vector<double>(d));
   s.l.assign(n, 0);
+  s.m.assign(n, {});
   for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t j = 0; j <= d; ++j) {
-      if (!(in >> word)) return false;
-      (j < d ? s.x[i][j] : s.l[i]) = std::strtod(word.c_str(), nullptr);
-    }
+    for (std::size_t j = 0; j < d; ++j)
+      if (!number(s.x[i][j])) return false;
+    if (!number(s.l[i]) || !list(s.m[i])) return false;
+  }
+  std::size_t targets = 0;
+  if (!(in >> word >> targets) || word != "nearest" || targets > 100000) return false;
+  s.nearest.assign(targets, {});
+  for (auto& near : s.nearest) {
+    int meets = 0;
+    if (!(in >> meets) || !number(near.score) || !list(near.x) || !list(near.means)) return false;
+    near.meets = meets != 0;
   }
   return true;
 }
@@ -238,9 +298,13 @@ std::vector<std::vector<double>> proposal(const State& s, const std::vector<doub
   return L;
 }
 
-void evaluate_all(const Problem& p, const std::vector<std::vector<double>>& x, std::vector<double>& l) {
-  l.assign(x.size(), kNegInf);
-  sim::with_threads(p.o.threads, [&] { sim::parallel_for_each_index(x.size(), [&](std::size_t i) { l[i] = p.loglik(x[i]); }); });
+void evaluate_all(const Problem& p, State& s) {
+  s.l.assign(s.x.size(), kNegInf);
+  s.m.assign(s.x.size(), {});
+  sim::with_threads(p.o.threads, [&] {
+    sim::parallel_for_each_index(s.x.size(), [&](std::size_t i) { s.l[i] = p.loglik(s.x[i], &s.m[i]); });
+  });
+  for (std::size_t i = 0; i < s.x.size(); ++i) note_candidate(p, s, s.x[i], s.l[i], s.m[i]);
 }
 
 // One stage: reweight to the next temperature, resample, and move each particle K times.
@@ -264,6 +328,7 @@ void stage(const Problem& p, State& s, const sim::Stream& rng, long moves) {
     while (u > cum && j + 1 < n) cum += w[++j];
     next.x[i] = s.x[j];
     next.l[i] = s.l[j];
+    next.m[i] = s.m[j];
   }
   // Random-walk Metropolis at the new temperature; every draw addressed by (stage, particle, move).
   std::vector<long> accepted(n, 0);
@@ -282,18 +347,21 @@ void stage(const Problem& p, State& s, const sim::Stream& rng, long moves) {
       }
     }
     std::vector<double> l(n, kNegInf);
+    std::vector<std::vector<double>> means(n);
     sim::with_threads(p.o.threads, [&] {
       sim::parallel_for_each_index(n, [&](std::size_t i) {
-        if (inside[i]) l[i] = p.loglik(cand[i]);
+        if (inside[i]) l[i] = p.loglik(cand[i], &means[i]);
       });
     });
     next.evaluations += static_cast<long>(std::count(inside.begin(), inside.end(), true));
     for (std::size_t i = 0; i < n; ++i) {
+      if (inside[i]) note_candidate(p, next, cand[i], l[i], means[i]);
       if (!inside[i] || !std::isfinite(l[i])) continue;
       const double u = sim::unit_open_zero(rng.words(stage_word, i + 1, static_cast<std::uint64_t>(k), 0)[0]);
       if (!std::isfinite(next.l[i]) || std::log(u) < beta * (l[i] - next.l[i])) {
         next.x[i] = cand[i];
         next.l[i] = l[i];
+        next.m[i] = means[i];
         ++accepted[i];
       }
     }
@@ -340,7 +408,199 @@ void report(const CalibrateOptions& o, const State& s, const std::string& key) {
   o.progress(line.str(), static_cast<double>(s.evaluations) / static_cast<double>(o.budget));
 }
 
+// A figure as the report shows it: a rate in percent when its criterion is in points.
+std::string figure(const Target& g, double v) {
+  if (!criterion_of(g).points) return number(v);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f%%", 100 * v);
+  return buf;
+}
+
+std::string miss_text(const Target& g, double mean) {
+  char buf[48];
+  if (criterion_of(g).points)
+    std::snprintf(buf, sizeof buf, "%+.1f points", 100 * (mean - g.value));
+  else
+    std::snprintf(buf, sizeof buf, "%+.1f%%", 100 * (mean / g.value - 1));
+  return buf;
+}
+
+// "name value, ..." of a candidate, and its figures for the other targets.
+std::string candidate_text(const Problem& p, const Nearest& b, std::size_t target) {
+  std::string out;
+  for (std::size_t a = 0; a < p.fit.size() && a < b.x.size(); ++a)
+    out += (a ? ", " : "") + p.fit[a].parameter + " " + number(b.x[a]);
+  out += ": " + figure(p.t.targets[target], b.means[target]);
+  std::string others;
+  for (const std::size_t i : p.fitted)
+    if (i != target)
+      others += (others.empty() ? "" : ", ") + p.t.targets[i].kpi + " " + figure(p.t.targets[i], b.means[i]);
+  return out + (others.empty() ? "" : ", with " + others);
+}
+
+// When no candidate of the sampler met target k's criterion, a local search (NLopt's Subplex, within the
+// prior ranges) from the nearest one looks for a point that does while the other fitted targets keep their
+// likelihood: the sampler goes where the posterior is, so under a nearly flat likelihood it may never visit
+// the corner of the prior box where the figure is. The objective is the fit's -log-likelihood plus the
+// target's miss with its criterion as two standard deviations; the search stops at the first point that meets
+// the criterion. Deterministic (a fixed start and a deterministic optimiser), so a resumed fit gives the same
+// verdict.
+long search_reach(const Problem& p, std::size_t k, Nearest& near) {
+  const Target& g = p.t.targets[k];
+  const std::size_t d = p.fit.size();
+  std::vector<double> x = near.x, lo(d), hi(d), step(d);
+  for (std::size_t a = 0; a < d; ++a) {
+    lo[a] = p.fit[a].low;
+    hi[a] = p.fit[a].high;
+    step[a] = (hi[a] - lo[a]) / 4;
+    if (x.size() == d) x[a] = std::clamp(x[a], lo[a], hi[a]);
+  }
+  if (x.size() != d) return 0;
+  long runs = 0;
+  std::exception_ptr failure;
+  nlopt::opt opt(nlopt::LN_SBPLX, static_cast<unsigned>(d));
+  auto objective = [&](const std::vector<double>& at) {
+    std::vector<double> means;
+    double l = kNegInf;
+    try {
+      l = p.loglik(at, &means);
+    } catch (...) {  // a cancelled run: stop the search, rethrown below
+      failure = std::current_exception();
+      opt.force_stop();
+      return HUGE_VAL;
+    }
+    ++runs;
+    if (!std::isfinite(l) || means.size() != p.t.targets.size()) return HUGE_VAL;
+    const double ratio = criterion_ratio(g, means[k]);
+    const bool meets = ratio <= 1;
+    if ((meets && !near.meets) || (!near.meets && -ratio > near.score))
+      near = {meets, meets ? l : -ratio, at, means};
+    if (meets) opt.force_stop();
+    return -l + 2 * ratio * ratio;  // ((miss) / (tolerance / 2))^2 / 2
+  };
+  using Fn = decltype(objective);
+  opt.set_lower_bounds(lo);
+  opt.set_upper_bounds(hi);
+  opt.set_maxeval(static_cast<int>(kReachSearchRuns));
+  opt.set_initial_step(step);
+  opt.set_min_objective([](const std::vector<double>& at, std::vector<double>&,
+                           void* data) { return (*static_cast<Fn*>(data))(at); },
+                        &objective);
+  double value = 0;
+  try {
+    opt.optimize(x, value);
+  } catch (const nlopt::forced_stop&) {
+  } catch (const nlopt::roundoff_limited&) {
+  }
+  if (failure) std::rethrow_exception(failure);
+  return runs;
+}
+
+// The verdict on a fitted target's criterion and, when it is missed, the plain-words explanation (a warning):
+// whether the figure is reachable and how much of the miss one year's sampling error explains.
+void judge_criterion(const Problem& p, const State& s, std::size_t k, TargetCheck& c,
+                     std::vector<std::string>& warnings) {
+  const Target& g = c.target;
+  c.criterion = criterion_of(g);
+  if (!c.criterion.applies || g.holdout) return;
+  double sum = 0, counted = 0;
+  for (const auto& m : s.m) {
+    if (m.size() <= k) continue;
+    c.draws_meeting += criterion_ratio(g, m[k]) <= 1;
+    sum += m[k];
+    counted += 1;
+  }
+  c.fit_mean = counted > 0 ? sum / counted : std::numeric_limits<double>::quiet_NaN();
+  if (k < s.nearest.size()) c.nearest = s.nearest[k];
+  c.meets = criterion_ratio(g, c.mean) <= 1;
+  if (!c.meets && !c.nearest.meets) c.search_runs = search_reach(p, k, c.nearest);
+  const std::string name = g.kpi + " " + g.period;
+  const std::string miss = miss_text(g, c.mean) + " (" + c.criterion.text + ")";
+  if (c.meets) {
+    c.verdict = "met: " + miss;
+    return;
+  }
+  const std::string reps = std::to_string(p.o.replicates);
+  if (!c.nearest.meets) {
+    c.verdict = "not reached: " + miss + "; no candidate run came within " + c.criterion.text;
+    warnings.push_back(
+        "target " + name + " is not reached: none of the " + std::to_string(s.evaluations) +
+        " candidates the fit ran in the prior ranges, nor a search of " + std::to_string(c.search_runs) +
+        " more toward the figure, came within " + c.criterion.text + " of the published " +
+        figure(g, g.value) + " in its mean of " + reps + " replicates (the nearest: " +
+        (c.nearest.means.empty() ? std::string("none could be run") : candidate_text(p, c.nearest, k)) +
+        "). The model with these ranges cannot give the figure: widen a range where the values beyond it are "
+        "plausible, add a parameter, or accept the miss (the calibrated mean is " +
+        figure(g, c.mean) + ").");
+    return;
+  }
+  const double z = std::abs(c.mean - g.value) / c.sigma;
+  const double share =
+      std::erfc(z / std::sqrt(2.0));  // two-sided: a year's figure at least this far by chance
+  char buf[96];
+  std::snprintf(buf, sizeof buf, c.criterion.points ? "%.1f points" : "%.3g",
+                (c.criterion.points ? 100 : 1) * c.sigma);
+  const std::string sd = buf;
+  std::snprintf(buf, sizeof buf, "%.2f", z);
+  const std::string zs = buf;
+  std::snprintf(buf, sizeof buf, share < 0.01 ? "under 1%%" : "%.0f%%", 100 * share);
+  const std::string years = buf;
+  const std::string draws = std::to_string(c.draws_meeting) + " of " + std::to_string(s.x.size());
+  c.verdict = "missed but reachable: " + miss + "; " + draws + " draws meet it; the miss is " + zs +
+              " of one year's sd " + sd;
+  const std::string candidate =
+      c.search_runs > 0
+          ? "a candidate of a search of " + std::to_string(c.search_runs) + " runs toward the figure"
+          : std::string("the most likely candidate of the fit that meets it");
+  std::string w = "target " + name + " misses its criterion: the calibrated mean " + figure(g, c.mean) +
+                  " is " + miss_text(g, c.mean) + " from the published " + figure(g, g.value) + " (" +
+                  c.criterion.text + "). The figure is reachable: " + draws +
+                  " posterior draws meet it, and " + candidate + " does (" + candidate_text(p, c.nearest, k) +
+                  "), each in its mean of " + reps + " replicates. One year's " +
+                  "figure varies by chance with a standard deviation of " + sd + " (" + c.sigma_from +
+                  "), so the miss is " + zs + " of it, as far as chance alone puts a year's figure in " +
+                  years + " of years: ";
+  std::string mc;
+  if (std::isfinite(c.fit_mean) && std::isfinite(c.chance_sd)) {
+    // Common random numbers make the fit's R replicates one shared draw of chance: every candidate's mean is
+    // off by the same Monte Carlo error, which the check run over fresh replicates does not share.
+    std::snprintf(
+        buf, sizeof buf, c.criterion.points ? "%.1f points" : "%.3g",
+        (c.criterion.points ? 100 : 1) * c.chance_sd / std::sqrt(static_cast<double>(p.o.replicates)));
+    mc =
+        " In the fit's own " + reps + " replicates the posterior draws average " + figure(g, c.fit_mean) +
+        ", against the calibrated mean " + figure(g, c.mean) +
+        " over fresh replicates: those replicates are one draw of chance that every candidate shares (common "
+        "random numbers), with a Monte Carlo sd of " +
+        std::string(buf) + "; more --replicates shrink it.";
+  }
+  if (z <= 2)
+    w += "one year's figure is too noisy to pin the mean, which stays between the figure and the prior "
+         "ranges. To pin it, give several years' figures as targets, or the figure's cohort_size or sd "
+         "(docs/calibration.md \"Missed figures\").";
+  else
+    w +=
+        "chance hardly explains it; the other targets pull the fit away from it (the candidate that meets it "
+        "misses them more: its figures above), or the prior ranges make it unlikely.";
+  warnings.push_back(w + mc);
+}
+
 }  // namespace
+
+Criterion criterion_of(const Target& g) {
+  if (!g.breakdown.empty()) return {};
+  if (g.kpi == "reoffending_binary_rate") return {true, true, 0.03, "+-3 points"};
+  if (g.kpi == "reoffending_frequency_rate" || g.kpi == "reoffences_per_reoffender")
+    return {true, false, 0.10, "+-10%"};
+  return {};
+}
+
+double criterion_ratio(const Target& g, double mean) {
+  const Criterion c = criterion_of(g);
+  if (!c.applies || !std::isfinite(mean)) return std::numeric_limits<double>::quiet_NaN();
+  if (c.points) return std::abs(mean - g.value) / c.tolerance;
+  return g.value != 0 ? std::abs(mean / g.value - 1) / c.tolerance : std::numeric_limits<double>::infinity();
+}
 
 double target_value(const Results& r, std::size_t replicate, const Target& g) {
   const long a = sim::months_between(r.calendar.start(), g.first) / 3;
@@ -422,7 +682,7 @@ CalibrationResult calibrate(const input::TargetsFile& t, const CalibrateOptions&
     s.x.assign(n, std::vector<double>(d));
     for (std::size_t i = 0; i < n; ++i)
       for (std::size_t a = 0; a < d; ++a) s.x[i][a] = p.fit[a].low + (p.fit[a].high - p.fit[a].low) * unit[i][a];
-    evaluate_all(p, s.x, s.l);
+    evaluate_all(p, s);
     s.evaluations = static_cast<long>(n);
     report(o, s, key);
   }
@@ -483,10 +743,27 @@ CalibrationResult calibrate(const input::TargetsFile& t, const CalibrateOptions&
   ro.threads = o.threads;
   ro.cancel = o.cancel;
   const Results res = run_scenario(check, ro);
-  for (const auto& g : t.targets) {
+  std::vector<std::size_t> group(static_cast<std::size_t>(res.replicates));
+  for (std::size_t rep = 0; rep < group.size(); ++rep) group[rep] = rep % n;  // replicate r runs draw r mod N
+  for (std::size_t k = 0; k < t.targets.size(); ++k) {
+    const auto& g = t.targets[k];
     const auto sm = target_summary(res, g);
-    TargetCheck c{g, 0, "", sm.mean, sm.p5, sm.p95, g.value >= sm.p5 && g.value <= sm.p95};
-    c.sigma = sampling_sd(g, sm.sd, &c.sigma_from);
+    TargetCheck c;
+    c.target = g;
+    c.mean = sm.mean;
+    c.p05 = sm.p5;
+    c.p95 = sm.p95;
+    c.within = g.value >= sm.p5 && g.value <= sm.p95;
+    // One year's chance: the spread within a posterior draw (analysis/uncertainty.h), not the parameters'.
+    std::vector<double> v;
+    for (std::size_t rep = 0; rep < group.size(); ++rep) v.push_back(target_value(res, rep, g));
+    const auto split = split_uncertainty(v, group, n);
+    const bool chance = split.separable && std::isfinite(split.sd_chance);
+    c.sigma = sampling_sd(g, chance ? split.sd_chance : sm.sd, &c.sigma_from);
+    c.chance_sd = chance ? split.sd_chance : sm.sd;
+    if (c.sigma_from == "model replicates" && !chance)
+      c.sigma_from = "model replicates, parameter spread included";
+    judge_criterion(p, s, k, c, r.warnings);
     r.targets.push_back(c);
     if (!c.within)
       r.warnings.push_back(std::string(g.holdout ? "held-out check " : "target ") + g.kpi +

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -40,13 +41,47 @@ struct ParameterPosterior {
   double map;  // the value of the particle with the highest likelihood
 };
 
+// Issue 11's criterion for a calibrated mean (docs/calibration.md "Missed figures"): within 3 points of a
+// binary rate, within 10% of a frequency or per-reoffender rate; other targets have none (only the 90%
+// interval check).
+struct Criterion {
+  bool applies = false;
+  bool points = false;   // tolerance in percentage points of a rate, else a share of the figure
+  double tolerance = 0;  // 0.03 (3 points) or 0.10 (10%)
+  std::string text;      // "+-3 points", "+-10%"
+};
+Criterion criterion_of(const input::Target& g);
+// The miss of a mean as a multiple of the criterion's tolerance (|result| <= 1: met); NaN without a
+// criterion.
+double criterion_ratio(const input::Target& g, double mean);
+
+// The candidate the fit ran that came nearest a target's criterion: the most likely of those whose mean (over
+// the fit's replicates, common random numbers) meets it, else the one nearest the figure (the evidence for
+// "reachable" or "not reached").
+struct Nearest {
+  bool meets = false;
+  // Its log-likelihood if it meets the criterion, else minus its criterion_ratio.
+  double score = -std::numeric_limits<double>::infinity();
+  std::vector<double> x;      // its parameter values
+  std::vector<double> means;  // its mean of every target (file order)
+};
+
 // A target against the calibrated model (the posterior's draws, one replicate each, as `yjsim run` uses them).
 struct TargetCheck {
   input::Target target;
-  double sigma;            // the sampling standard deviation used (given sd, binomial/Poisson, or the model's)
+  // One year's sampling sd of the figure: the sd given, binomial/Poisson, or the chance within a draw.
+  double sigma = 0;
   std::string sigma_from;  // "sd", "cohort_size", "model replicates"
-  double mean, p05, p95;   // of the calibrated model's figure
-  bool within;             // target inside the model's 90% interval
+  double mean = 0, p05 = 0, p95 = 0;  // of the calibrated model's figure
+  bool within = false;                // target inside the model's 90% interval
+  Criterion criterion;                // issue 11's criterion for the mean, if any
+  bool meets = true;                  // the mean meets the criterion (true without one)
+  long draws_meeting = 0;             // posterior draws whose mean over the fit's replicates meets it
+  double fit_mean = 0;                // the posterior draws' average of their means over the fit's replicates
+  double chance_sd = 0;               // the model's chance within a posterior draw (one replicate)
+  Nearest nearest;                    // of every candidate run (the sampler's, then a search if none met it)
+  long search_runs = 0;               // runs of that search toward the figure
+  std::string verdict;                // met / missed but reachable / not reached (empty without a criterion)
 };
 
 struct CalibrationResult {

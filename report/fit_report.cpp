@@ -50,6 +50,18 @@ std::vector<std::string> fit_report(const input::TargetsFile& t, const analysis:
   out.push_back("Model: the calibrated scenario's mean; miss: model minus published (points for a rate). The 90% interval");
   out.push_back("is of the figure itself (parameter uncertainty and the chance a cohort of this size sees), from one");
   out.push_back("replicate per posterior draw, as `yjsim run` runs the calibrated scenario.");
+  bool criteria = false;
+  for (const auto& c : r.targets) criteria |= !c.verdict.empty();
+  if (criteria) {
+    out.push_back("");
+    out.push_back(
+        "The calibrated mean against the figure (+-3 points of a binary rate, +-10% of a frequency or");
+    out.push_back("per-reoffender rate; a missed one explained under Warnings):");
+    for (const auto& c : r.targets)
+      if (!c.verdict.empty())
+        out.push_back(
+            line("  %-44s %-18s %s", c.target.kpi.c_str(), c.target.period.c_str(), c.verdict.c_str()));
+  }
   out.push_back("");
   out.push_back(line("%-34s %21s %10s %10s %21s %10s", "parameter", "prior range", "mean", "sd", "90% interval", "fitted"));
   for (const auto& q : r.parameters)

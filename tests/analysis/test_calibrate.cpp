@@ -199,9 +199,68 @@ TEST_CASE("calibrate reports a target it cannot reach, and a parameter the targe
     holdout |= w.find("held-out check fte_count") != std::string::npos;
   }
   CHECK(unreached);
+  // Against issue 11's criterion: no candidate of the fit came within 3 points, and the report says so.
+  CHECK(r.targets[0].criterion.applies);
+  CHECK_FALSE(r.targets[0].meets);
+  CHECK_FALSE(r.targets[0].nearest.meets);
+  CHECK(r.targets[0].verdict.rfind("not reached", 0) == 0);
+  bool explained = false;
+  for (const auto& w : r.warnings)
+    explained |= w.find("is not reached: none of the") != std::string::npos &&
+                 w.find("widen a range") != std::string::npos;
+  CHECK(explained);
+  CHECK(r.targets[1].verdict.empty());  // a held-out count: no criterion
   CHECK(unconstrained);
   CHECK(r.targets[1].target.holdout);
   CHECK(holdout == !r.targets[1].within);
+}
+
+TEST_CASE("calibrate: a figure the model reaches but one noisy year cannot pin is told so, with its sd") {
+  // The binary rate at a corner of the prior box (base rate and post-event rate at their tops) with one
+  // year's sd of 20 points: the likelihood is nearly flat, so the posterior mean stays near the prior's
+  // average rate, more than 3 points below, although candidates at the corner reproduce the figure.
+  const double corner = model_means(0.06, 1.2).second;
+  input::TargetsFile t =
+      targets(target("reoffending_binary_rate", corner, 0.20) + fit("offending.base_rate", 0.03, 0.06) +
+              fit("offending.post_event_rr", 0.0, 1.2));
+  analysis::CalibrateOptions o;
+  o.particles = 12;
+  o.budget = 60;
+  o.replicates = 3;
+  const auto r = analysis::calibrate(t, o);
+  REQUIRE(r.targets.size() == 1);
+  const auto& c = r.targets[0];
+  CAPTURE(corner);
+  CAPTURE(c.mean);
+  CAPTURE(c.verdict);
+  CHECK(c.sigma == doctest::Approx(0.20));
+  CHECK(c.sigma_from == "sd");
+  CHECK_FALSE(c.meets);
+  CHECK(c.nearest.meets);
+  CHECK(std::abs(c.nearest.means[0] - corner) <= 0.03);
+  CHECK(c.verdict.rfind("missed but reachable", 0) == 0);
+  bool told = false;
+  for (const auto& w : r.warnings)
+    told |= w.find("The figure is reachable") != std::string::npos &&
+            w.find("standard deviation of 20.0 points") != std::string::npos &&
+            w.find("too noisy to pin the mean") != std::string::npos &&
+            w.find("several years' figures") != std::string::npos;
+  CHECK(told);
+  // The fit's own replicates (common random numbers) against fresh ones: said with their Monte Carlo sd.
+  CHECK(std::isfinite(c.fit_mean));
+  CHECK(c.chance_sd > 0);
+  bool monte_carlo = false;
+  for (const auto& w : r.warnings) monte_carlo |= w.find("with a Monte Carlo sd of") != std::string::npos;
+  CHECK(monte_carlo);
+  // The candidate named as evidence is one the model really ran: the same parameters give the same mean.
+  models::Scenario s = t.base;
+  s.variants[0].params.offending.base_rate = c.nearest.x[0];
+  s.variants[0].params.offending.post_event_rr = c.nearest.x[1];
+  s.variants[0].params.run.replicates = 3;
+  const auto run = models::run_scenario(s);
+  double sum = 0;
+  for (std::size_t rep = 0; rep < 3; ++rep) sum += analysis::target_value(run, rep, t.targets[0]);
+  CHECK(sum / 3 == doctest::Approx(c.nearest.means[0]).epsilon(1e-12));
 }
 
 TEST_CASE("calibrate: the same draws at 1 and 2 threads, and resumed from a checkpoint as uninterrupted") {
@@ -226,6 +285,12 @@ TEST_CASE("calibrate: the same draws at 1 and 2 threads, and resumed from a chec
   const auto resumed = analysis::calibrate(t, o);
   CHECK(resumed.draws == one.draws);
   CHECK(resumed.evaluations == one.evaluations);
+  REQUIRE(resumed.targets.size() == one.targets.size());
+  for (std::size_t k = 0; k < one.targets.size(); ++k) {
+    CHECK(resumed.targets[k].verdict == one.targets[k].verdict);
+    CHECK(resumed.targets[k].nearest.x == one.targets[k].nearest.x);
+    CHECK(two.targets[k].nearest.x == one.targets[k].nearest.x);
+  }
   // A checkpoint of another fit is not resumed from: the fit starts afresh, with the same result.
   o.resume_from = checkpoints[1];
   analysis::CalibrateOptions other = o;

@@ -222,6 +222,7 @@ void App::menus() {
     ImGui::Separator();
     ImGui::Spacing();
     ImGui::TextDisabled("Results");
+    ui_.text("menu/file/results_heading", "Results");
     if (ImGui::MenuItem("Export results as HDF5...", "Ctrl+E", false, results_complete()))
       ask_path(Purpose::Hdf5, "Export results as HDF5", FileDialog::Mode::Save, ".h5",
                stem_of(state_.path, "results") + ".h5");

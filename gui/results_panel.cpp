@@ -524,7 +524,7 @@ void capacity_by_year(const ResultsView& view, UiRegistry& ui) {
         ImGui::TextUnformatted(y ? "" : (one_variant ? c.intervention : c.variant + ": " + c.intervention).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(view.year_short[y].c_str());
-        cell(ui, key + "/funded", c.limited ? format_number(funded, std::floor(funded) == funded ? 0 : 1) : "unlimited",
+        cell(ui, key + "/funded", c.limited ? funded_places_text(funded) : "unlimited",
              beyond ? amber : normal);
         cell(ui, key + "/starts", format_number(c.starts_year[y].mean, 1), normal);
         cell(ui, key + "/demand", demand ? format_number(c.demand_year[y].mean, 1) : c.limited ? "not computed" : "as started",
@@ -583,7 +583,7 @@ void capacity_table(const ResultsView& view, const Snapshot& run, UiRegistry& ui
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Started %s; would take one %s (means [90%% of replicates])", avoided_text(c.starts).c_str(),
                           c.demand_known ? avoided_text(c.demand).c_str() : "not computed");
-      cell(ui, key + "/funded", c.limited ? format_number(c.places_funded, 0) : "unlimited", beyond ? amber : normal);
+      cell(ui, key + "/funded", c.limited ? funded_places_text(c.places_funded) : "unlimited", beyond ? amber : normal);
       cell(ui, key + "/starts", format_number(c.starts.mean, 1), normal);
       cell(ui, key + "/demand", c.demand_known ? format_number(c.demand.mean, 1) : c.limited ? "not computed" : "as started",
            c.demand_known ? normal : kGrey);

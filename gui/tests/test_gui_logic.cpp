@@ -143,6 +143,12 @@ TEST_CASE("numbers as planners read them") {
   CHECK(format_diff("fte_rate_per_100k", 0.01) == "0.0");
   CHECK(format_gbp(20000) == "£20,000");
   CHECK(format_probability(0.734) == "73%");
+  // A year's places are monthly shares summed: 12 x 400/12 is not exactly 400, and must read "400", not "400.0".
+  double year = 0;
+  for (int m = 0; m < 12; ++m) year += 400.0 / 12;
+  CHECK(funded_places_text(year) == "400");
+  CHECK(funded_places_text(187.5) == "187.5");
+  CHECK(funded_places_text(700) == "700");
 }
 
 TEST_CASE("chart ticks are round numbers covering the range") {

@@ -7,6 +7,7 @@
 
 #include "gui/chart.h"
 #include "gui/table_header.h"
+#include "gui/text_wrap.h"
 #include "report/board_charts.h"
 #include "report/format.h"
 #include "models/kpis.h"
@@ -233,9 +234,7 @@ ImVec4 diff_colour(const KpiView& k, const analysis::Comparison& c) {
 // A table cell; its text wraps at the column's edge, so a table fits a laptop's width rather than being cut.
 void cell(UiRegistry& ui, const std::string& key, const std::string& text, ImVec4 colour) {
   ImGui::TableNextColumn();
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextColored(colour, "%s", text.c_str());
-  ImGui::PopTextWrapPos();
+  text_wrapped_at_spaces(text, colour);  // never "+£47." over "8k"
   ui.text(key, text);
 }
 
@@ -376,9 +375,9 @@ void board_table(const ResultsView& view, UiRegistry& ui) {
   for (std::size_t v = 1; v <= view.answer.size(); ++v) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(variant_colour(v)), "%s:", view.variant_names[v].c_str());
-    ImGui::SameLine();
-    ImGui::TextUnformatted(view.answer[v - 1].c_str());
     ImGui::PopTextWrapPos();
+    ImGui::SameLine();
+    text_wrapped_at_spaces(view.answer[v - 1], ImGui::GetStyleColorVec4(ImGuiCol_Text));
     ui.text("board/" + std::to_string(v) + "/answer", view.answer[v - 1]);
   }
 }
@@ -449,9 +448,7 @@ void value_table(const ResultsView& view, UiRegistry& ui) {
     const std::string line = "Extra cost " + extra_cost_text(v.extra_cost) + "; chance of a net saving " +
                              format_probability(v.fully_loaded.p_net_saving) + "; benefit-cost ratio " +
                              ratio_text(v.fully_loaded.bcr, v.fully_loaded.bcr_low, v.fully_loaded.bcr_high);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(line.c_str());
-    ImGui::PopTextWrapPos();
+    text_wrapped_at_spaces(line, ImGui::GetStyleColorVec4(ImGuiCol_Text));
     ui.text(key + "/line", line);
     if (!ImGui::BeginTable(("vfm" + std::to_string(i)).c_str(), 3, flags)) continue;
     for (const char* h : {"Over the horizon", "Fully loaded", "Marginal (local cash)"}) ImGui::TableSetupColumn(h);

@@ -119,6 +119,7 @@ void App::wait() {
   if (settle_frames_ > 0) --settle_frames_;
   const double before = now();
   window_.wait_events(timeout);
+  seconds_idle_ += now() - before;
   if (timeout > 0 && now() - before < timeout * 0.9) settle_frames_ = 3;  // woken by an event
   ++frames_drawn_;
 }

@@ -60,7 +60,7 @@ void status(const ResultsPanelInput& in, UiRegistry& ui) {
     std::snprintf(line, sizeof line, "Finished: %ld replicates of %s in %.1f s (first result after %.2f s%s).",
                   replicates, what(variants).c_str(), r.seconds, r.first_result_seconds, reused);
   }
-  ImGui::TextColored(r.error.empty() ? kGrey : kRed, "%s", line);
+  text_wrapped_at_spaces(line, r.error.empty() ? kGrey : kRed);  // wraps on a narrow panel, never cut
   ui.text("status/line", line);
   if (r.first_result_seconds >= 0)
     ui.text("status/first_result_seconds", std::to_string(r.first_result_seconds));

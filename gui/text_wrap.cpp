@@ -2,7 +2,8 @@
 
 namespace yjsim::gui {
 
-std::string wrap_at_spaces(const std::string& text, float width, const std::function<float(std::string_view)>& width_of) {
+std::string wrap_at_spaces(const std::string& text, float width,
+                           const std::function<float(std::string_view)>& width_of) {
   std::string out;
   std::size_t line_start = 0;  // in `out`
   std::size_t at = 0;
@@ -30,8 +31,9 @@ std::string wrap_at_spaces(const std::string& text, float width, const std::func
 }
 
 void text_wrapped_at_spaces(const std::string& text, ImVec4 colour) {
-  const std::string lines = wrap_at_spaces(text, ImGui::GetContentRegionAvail().x,
-                                           [](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; });
+  const std::string lines = wrap_at_spaces(text, ImGui::GetContentRegionAvail().x, [](std::string_view s) {
+    return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x;
+  });
   ImGui::PushStyleColor(ImGuiCol_Text, colour);
   ImGui::TextUnformatted(lines.c_str());
   ImGui::PopStyleColor();

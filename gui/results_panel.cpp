@@ -258,9 +258,7 @@ void kpi_rows(const ResultsView& view, const KpiView& k, std::size_t v, UiRegist
   ImGui::TableNextRow();
   ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
   ImGui::TableNextColumn();
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(kpi_short_title(k.kpi).c_str());
-  ImGui::PopTextWrapPos();
+  text_wrapped_at_spaces(kpi_short_title(k.kpi), normal);  // "FTEs per 100,000" never split at its comma
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kpi_title(k.kpi).c_str());
   for (std::size_t y = 0; y < view.year_labels.size(); ++y) {
     const auto& c = k.by_year[v][y];

@@ -119,6 +119,7 @@ void App::wait() {
   if (settle_frames_ > 0) --settle_frames_;
   const double before = now();
   window_.wait_events(timeout);
+  seconds_idle_ += now() - before;
   if (timeout > 0 && now() - before < timeout * 0.9) settle_frames_ = 3;  // woken by an event
   ++frames_drawn_;
 }
@@ -222,6 +223,7 @@ void App::menus() {
     ImGui::Separator();
     ImGui::Spacing();
     ImGui::TextDisabled("Results");
+    ui_.text("menu/file/results_heading", "Results");
     if (ImGui::MenuItem("Export results as HDF5...", "Ctrl+E", false, results_complete()))
       ask_path(Purpose::Hdf5, "Export results as HDF5", FileDialog::Mode::Save, ".h5",
                stem_of(state_.path, "results") + ".h5");

@@ -43,6 +43,8 @@ class App : public ScriptHost {
   void request_screenshot(const std::string& path) override;
   bool screenshot_pending() const override { return capture_.has_value(); }
   std::string screenshot_error() const override { return screenshot_error_; }
+  long frames_drawn() const override { return frames_drawn_; }
+  double seconds_idle() const override { return seconds_idle_; }
 
  private:
   enum class Purpose { Open, SaveAs, Hdf5, Csv, Chart, PrintChart, BoardPack };
@@ -119,6 +121,7 @@ class App : public ScriptHost {
   std::string shown_title_;
   int settle_frames_ = 0;
   long frames_drawn_ = 0;
+  double seconds_idle_ = 0;  // in wait_events, leaving the processor to the run
 
   std::thread job_thread_;
   std::atomic<bool> job_busy_{false}, job_cancel_{false};

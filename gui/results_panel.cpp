@@ -7,6 +7,7 @@
 
 #include "gui/chart.h"
 #include "gui/table_header.h"
+#include "gui/text_wrap.h"
 #include "report/board_charts.h"
 #include "report/format.h"
 #include "models/kpis.h"
@@ -52,10 +53,14 @@ void status(const ResultsPanelInput& in, UiRegistry& ui) {
     std::snprintf(line, sizeof line, "Running %ld replicates of %s; results refine as they finish.",
                   replicates, what(variants).c_str());
   } else {
-    std::snprintf(line, sizeof line, "Finished: %ld replicates of %s in %.1f s (first result after %.2f s).",
-                  replicates, what(variants).c_str(), r.seconds, r.first_result_seconds);
+    // Runs reused from earlier (an unchanged baseline or variant: the same replicates by construction) are said,
+    // so a planner sees why a change to one variant is quick.
+    char reused[96] = "";
+    if (r.reused > 0) std::snprintf(reused, sizeof reused, "; %ld of %ld runs reused from earlier", r.reused, r.total);
+    std::snprintf(line, sizeof line, "Finished: %ld replicates of %s in %.1f s (first result after %.2f s%s).",
+                  replicates, what(variants).c_str(), r.seconds, r.first_result_seconds, reused);
   }
-  ImGui::TextColored(r.error.empty() ? kGrey : kRed, "%s", line);
+  text_wrapped_at_spaces(line, r.error.empty() ? kGrey : kRed);  // wraps on a narrow panel, never cut
   ui.text("status/line", line);
   if (r.first_result_seconds >= 0)
     ui.text("status/first_result_seconds", std::to_string(r.first_result_seconds));
@@ -233,9 +238,7 @@ ImVec4 diff_colour(const KpiView& k, const analysis::Comparison& c) {
 // A table cell; its text wraps at the column's edge, so a table fits a laptop's width rather than being cut.
 void cell(UiRegistry& ui, const std::string& key, const std::string& text, ImVec4 colour) {
   ImGui::TableNextColumn();
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextColored(colour, "%s", text.c_str());
-  ImGui::PopTextWrapPos();
+  text_wrapped_at_spaces(text, colour);  // never "+£47." over "8k"
   ui.text(key, text);
 }
 
@@ -255,9 +258,7 @@ void kpi_rows(const ResultsView& view, const KpiView& k, std::size_t v, UiRegist
   ImGui::TableNextRow();
   ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
   ImGui::TableNextColumn();
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(kpi_short_title(k.kpi).c_str());
-  ImGui::PopTextWrapPos();
+  text_wrapped_at_spaces(kpi_short_title(k.kpi), normal);  // "FTEs per 100,000" never split at its comma
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kpi_title(k.kpi).c_str());
   for (std::size_t y = 0; y < view.year_labels.size(); ++y) {
     const auto& c = k.by_year[v][y];
@@ -376,9 +377,9 @@ void board_table(const ResultsView& view, UiRegistry& ui) {
   for (std::size_t v = 1; v <= view.answer.size(); ++v) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(variant_colour(v)), "%s:", view.variant_names[v].c_str());
-    ImGui::SameLine();
-    ImGui::TextUnformatted(view.answer[v - 1].c_str());
     ImGui::PopTextWrapPos();
+    ImGui::SameLine();
+    text_wrapped_at_spaces(view.answer[v - 1], ImGui::GetStyleColorVec4(ImGuiCol_Text));
     ui.text("board/" + std::to_string(v) + "/answer", view.answer[v - 1]);
   }
 }
@@ -449,9 +450,7 @@ void value_table(const ResultsView& view, UiRegistry& ui) {
     const std::string line = "Extra cost " + extra_cost_text(v.extra_cost) + "; chance of a net saving " +
                              format_probability(v.fully_loaded.p_net_saving) + "; benefit-cost ratio " +
                              ratio_text(v.fully_loaded.bcr, v.fully_loaded.bcr_low, v.fully_loaded.bcr_high);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(line.c_str());
-    ImGui::PopTextWrapPos();
+    text_wrapped_at_spaces(line, ImGui::GetStyleColorVec4(ImGuiCol_Text));
     ui.text(key + "/line", line);
     if (!ImGui::BeginTable(("vfm" + std::to_string(i)).c_str(), 3, flags)) continue;
     for (const char* h : {"Over the horizon", "Fully loaded", "Marginal (local cash)"}) ImGui::TableSetupColumn(h);
@@ -524,7 +523,7 @@ void capacity_by_year(const ResultsView& view, UiRegistry& ui) {
         ImGui::TextUnformatted(y ? "" : (one_variant ? c.intervention : c.variant + ": " + c.intervention).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(view.year_short[y].c_str());
-        cell(ui, key + "/funded", c.limited ? format_number(funded, std::floor(funded) == funded ? 0 : 1) : "unlimited",
+        cell(ui, key + "/funded", c.limited ? funded_places_text(funded) : "unlimited",
              beyond ? amber : normal);
         cell(ui, key + "/starts", format_number(c.starts_year[y].mean, 1), normal);
         cell(ui, key + "/demand", demand ? format_number(c.demand_year[y].mean, 1) : c.limited ? "not computed" : "as started",
@@ -583,7 +582,7 @@ void capacity_table(const ResultsView& view, const Snapshot& run, UiRegistry& ui
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Started %s; would take one %s (means [90%% of replicates])", avoided_text(c.starts).c_str(),
                           c.demand_known ? avoided_text(c.demand).c_str() : "not computed");
-      cell(ui, key + "/funded", c.limited ? format_number(c.places_funded, 0) : "unlimited", beyond ? amber : normal);
+      cell(ui, key + "/funded", c.limited ? funded_places_text(c.places_funded) : "unlimited", beyond ? amber : normal);
       cell(ui, key + "/starts", format_number(c.starts.mean, 1), normal);
       cell(ui, key + "/demand", c.demand_known ? format_number(c.demand.mean, 1) : c.limited ? "not computed" : "as started",
            c.demand_known ? normal : kGrey);

@@ -45,6 +45,10 @@ Shares shares_of(const std::vector<double>& diffs, bool lower) {
   return s;
 }
 
+std::string funded_places_text(double places) {
+  return report::format_number(places, std::abs(places - std::round(places)) < 0.05 ? 0 : 1);
+}
+
 std::string shares_text(const Shares& s) {
   if (s.replicates == 0) return "n/a";
   if (s.same == 1) return "no change";

@@ -30,6 +30,9 @@ struct Shares {
 Shares shares(const models::Results& r, std::size_t variant, int kpi, std::size_t slot, bool by_year);
 Shares shares_of(const std::vector<double>& diffs, bool lower_is_better);  // of paired differences
 std::string shares_text(const Shares& s);  // "62% / 30% / 8%"; "no change" when every replicate ties
+// Places funded in a year: whole when within 0.05 of a whole number (monthly shares of 400 a year sum to
+// 399.99...), else one decimal (a ramp-up or a start mid-year: 187.5).
+std::string funded_places_text(double places);
 
 // A calibrated area's published figure on a chart (analysis::chart_marks, as the board pack draws it): over
 // x0..x1 (months from the start: the middles of its first and last quarter or year) at `value` in the chart's

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <tuple>
 
 #include "analysis/board_summary.h"
 #include "report/format.h"
@@ -104,7 +105,7 @@ Script::Script(const std::string& path, const std::map<std::string, std::string>
                                               "wait",          "wait_run",       "expect_text",
                                               "expect_widget", "expect_results", "expect_first_result_within",
                                               "expect_file",   "screenshot",     "echo",           "print",
-                                              "edit",          "expect_file_text", "expect_png"};
+                                              "edit",          "expect_file_text", "expect_png",     "expect_redraws_below"};
   std::string line;
   for (long n = 1; std::getline(in, line); ++n) {
     if (const auto hash = line.find('#');
@@ -118,7 +119,7 @@ Script::Script(const std::string& path, const std::map<std::string, std::string>
       throw sim::InputError(
           path, n, "", "\"" + c.verb + "\"",
           "click, double_click, type, key, wait, wait_run, expect_text, "
-          "expect_widget, expect_results, expect_first_result_within, expect_file, expect_file_text, expect_png, "
+          "expect_widget, expect_results, expect_first_result_within, expect_redraws_below, expect_file, expect_file_text, expect_png, "
           "screenshot, echo, "
           "print, edit");
     for (std::string w; words >> w;) c.args.push_back(w);
@@ -288,8 +289,12 @@ void Script::expand(const Command& c) {
     const double limit = number(a, 60);
     actions_.push_back(timed(
         limit,
-        [this](ScriptHost& h) {
+        [this, start = std::make_shared<std::tuple<long, double, double>>(-1, 0.0, 0.0)](ScriptHost& h) {
+          if (std::get<0>(*start) < 0) *start = {h.frames_drawn(), now(), h.seconds_idle()};
           waiting_for_run_ = !h.run_settled();
+          wait_frames_ = h.frames_drawn() - std::get<0>(*start);
+          wait_seconds_ = now() - std::get<1>(*start);
+          wait_idle_ = h.seconds_idle() - std::get<2>(*start);
           return !waiting_for_run_;
         },
         [limit](ScriptHost& h) {
@@ -325,6 +330,16 @@ void Script::expand(const Command& c) {
       const double s = h.run_state().first_result_seconds;
       std::printf("script: first result %.3f s after the run started\n", s);
       return s >= 0 && s <= limit ? Status::Next : fail("first result after " + std::to_string(s) + " s");
+    });
+  } else if (c.verb == "expect_redraws_below") {  // N: the last wait_run redrew fewer than N times a second
+    const double limit = number(a, 10);
+    actions_.push_back([this, limit](ScriptHost&) {
+      const double rate = wait_seconds_ > 0 ? static_cast<double>(wait_frames_) / wait_seconds_ : 0;
+      std::printf("script: %ld frames in %.2f s of wait_run (%.1f a second), idle %.0f%% of it\n", wait_frames_,
+                  wait_seconds_, rate, 100 * wait_idle_ / wait_seconds_);
+      return wait_seconds_ >= 1 && rate < limit ? Status::Next
+                                                : fail(std::to_string(wait_frames_) + " frames in " +
+                                                       std::to_string(wait_seconds_) + " s of wait_run");
     });
   } else if (c.verb == "expect_file") {
     actions_.push_back([this, a](ScriptHost&) {

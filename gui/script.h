@@ -13,6 +13,7 @@
 //   expect_widget KEY         the widget KEY is on screen
 //   expect_results FILE.toml  every figure in the results table equals the library's run of FILE.toml
 //   expect_first_result_within SECONDS
+//   expect_redraws_below N    the last wait_run redrew fewer than N times a second (no 30 fps while computing)
 //   expect_file PATH          PATH exists and is not empty
 //   screenshot PATH           save the window as PNG (fails if the picture is blank)
 //   echo TEXT                 print TEXT
@@ -46,6 +47,8 @@ class ScriptHost {
   virtual void request_screenshot(const std::string& path) = 0;  // after the next frame is drawn
   virtual bool screenshot_pending() const = 0;
   virtual std::string screenshot_error() const = 0;  // of the last one ("" if it was saved and not blank)
+  virtual long frames_drawn() const = 0;              // frames drawn since the window opened
+  virtual double seconds_idle() const = 0;            // waiting for events since then (not drawing)
 };
 
 class Script {
@@ -84,6 +87,9 @@ class Script {
   std::string failure_;
   bool finished_ = false;
   bool waiting_for_run_ = false;
+  // The last wait_run's redraws: frames drawn and seconds waited (expect_redraws_below).
+  long wait_frames_ = 0;
+  double wait_seconds_ = 0, wait_idle_ = 0;
   // the virtual input
   ImVec2 mouse_{-FLT_MAX, -FLT_MAX};  // no mouse over the window until the script moves it
   bool down_ = false;

@@ -17,6 +17,7 @@
 #include "gui/app_state.h"
 #include "gui/chart.h"
 #include "gui/results_view.h"
+#include "gui/text_wrap.h"
 #include "gui/summary_csv.h"
 #include "gui/worker.h"
 #include "input/scenario_reader.h"
@@ -143,6 +144,23 @@ TEST_CASE("numbers as planners read them") {
   CHECK(format_diff("fte_rate_per_100k", 0.01) == "0.0");
   CHECK(format_gbp(20000) == "£20,000");
   CHECK(format_probability(0.734) == "73%");
+  // A year's places are monthly shares summed: 12 x 400/12 is not exactly 400, and must read "400", not "400.0".
+  double year = 0;
+  for (int m = 0; m < 12; ++m) year += 400.0 / 12;
+  CHECK(funded_places_text(year) == "400");
+  CHECK(funded_places_text(187.5) == "187.5");
+  CHECK(funded_places_text(700) == "700");
+}
+
+TEST_CASE("text wraps at spaces only, never inside a number") {
+  // One unit a character: ImGui's own wrap would break after the '.' of 1.35 at this width.
+  const auto chars = [](std::string_view t) { return static_cast<float>(t.size()); };
+  const std::string line = "benefit-cost ratio 0.27 [-0.64, 1.35]";
+  CHECK(wrap_at_spaces(line, 34, chars) == "benefit-cost ratio 0.27 [-0.64,\n1.35]");
+  CHECK(wrap_at_spaces(line, 100, chars) == line);
+  // A word wider than the line stays whole on a line of its own; breaks already there stay.
+  CHECK(wrap_at_spaces("+£47.8k] x", 3, chars) == "+£47.8k]\nx");
+  CHECK(wrap_at_spaces("a b\nc d", 100, chars) == "a b\nc d");
 }
 
 TEST_CASE("chart ticks are round numbers covering the range") {

@@ -136,10 +136,16 @@ int run(const RunArgs& a, const std::atomic<bool>& interrupted) {
   if (!a.csv_dir.empty()) io::ensure_writable_dir(a.csv_dir);
   const models::Results r = simulate(s, a, interrupted);
   if (interrupted.load()) throw sim::Cancelled();
-  if (!a.quiet && !s.calibration.empty())
+  if (!a.quiet && !s.calibration.empty()) {
     std::cout << "Calibrated to " << s.calibration.area << "'s published figures (" << s.calibration.targets << ", "
-              << s.calibration.date << "); replicate r runs with posterior draw r mod " << s.calibration.draws.size()
-              << " (docs/calibration.md)\n";
+              << s.calibration.date << "); ";
+    // Without posterior draws every replicate runs the fitted values (no parameter uncertainty to report).
+    if (s.calibration.draws.empty())
+      std::cout << "every replicate runs the fitted values (no posterior draws in the file)";
+    else
+      std::cout << "replicate r runs with posterior draw r mod " << s.calibration.draws.size();
+    std::cout << " (docs/calibration.md)\n";
+  }
   if (!a.quiet)
     std::cout << report::text_table(r) << report::uncertainty_table(r, s)
               << (a.breakdowns ? report::breakdown_table(r) : "") << std::flush;

@@ -16,15 +16,16 @@ steps = 12
 size_10_17 = 20000
 TOML
 "$yjsim" sweep "$dir/sweep.toml" -o "$dir/full.h5" -q
-# Kill (no chance to clean up) once some points are saved.
+# Kill (no chance to clean up) once some points are saved. Only whole point files count: a point being
+# written when the kill comes is a temporary file (io/atomic_file), which --resume rightly ignores.
 "$yjsim" sweep "$dir/sweep.toml" -o "$dir/resumed.h5" -q & pid=$!
 for _ in $(seq 1 200); do
-  n=$(ls "$dir/resumed.h5.parts" 2>/dev/null | grep -c '^point_' || true)
+  n=$(ls "$dir/resumed.h5.parts" 2>/dev/null | grep -c '^point_[0-9]*\.bin$' || true)
   [ "$n" -ge 3 ] && break
   sleep 0.05
 done
 kill -KILL $pid; wait $pid 2>/dev/null || true
-done_before=$(ls "$dir/resumed.h5.parts" | grep -c '^point_')
+done_before=$(ls "$dir/resumed.h5.parts" | grep -c '^point_[0-9]*\.bin$' || true)
 [ ! -e "$dir/resumed.h5" ] || { echo "a killed sweep left a results file"; exit 1; }
 [ "$done_before" -ge 1 ] && [ "$done_before" -lt 12 ] || { echo "kill came at the wrong moment ($done_before points)"; exit 1; }
 out=$("$yjsim" sweep "$dir/sweep.toml" -o "$dir/resumed.h5" --resume 2>&1 >/dev/null)

@@ -47,16 +47,21 @@ BoardPack make_board_pack(models::Scenario s, models::Results r, const BoardPack
   return p;
 }
 
-void write_board_pack(const BoardPack& p, const BoardPackFiles& files, const std::atomic<bool>* cancel) {
+void write_pack_files(const BoardPackFiles& files, const std::function<std::string()>& html_of,
+                      const std::function<std::string()>& xlsx, const std::atomic<bool>* cancel) {
   for (const auto* f : {&files.html, &files.pdf, &files.xlsx})
     if (!f->empty()) io::check_output_file(*f);
-  const std::string html = board_html(p);
+  const std::string html = html_of();
   io::OutputSet out;
   if (!files.html.empty()) out.add(files.html).write(html);
-  if (!files.xlsx.empty()) out.add(files.xlsx).write(board_xlsx(p));
+  if (!files.xlsx.empty()) out.add(files.xlsx).write(xlsx());
   if (!files.pdf.empty()) out.add(files.pdf).write(html_to_pdf(html, cancel));
   if (cancel && cancel->load()) throw sim::Cancelled();
   out.commit();
+}
+
+void write_board_pack(const BoardPack& p, const BoardPackFiles& files, const std::atomic<bool>* cancel) {
+  write_pack_files(files, [&] { return board_html(p); }, [&] { return board_xlsx(p); }, cancel);
 }
 
 void write_board_pack(const models::Results& r, const models::Scenario& s, const BoardPackFiles& files,

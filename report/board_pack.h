@@ -56,6 +56,11 @@ std::string html_to_pdf(const std::string& html, const std::atomic<bool>* cancel
 struct BoardPackFiles {
   std::string html, pdf, xlsx;  // empty: not written
 };
+// Writes a pack's files asked for together, all complete or none replaced (io/atomic_file.h): the outputs are
+// checked first, then the page made by html(), its PDF, and the workbook made by xlsx() (the board pack and the
+// tracker pack).
+void write_pack_files(const BoardPackFiles& files, const std::function<std::string()>& html,
+                      const std::function<std::string()>& xlsx, const std::atomic<bool>* cancel);
 // Writes the files asked for together: all complete, or none replaced (io/atomic_file.h).
 void write_board_pack(const BoardPack& p, const BoardPackFiles& files, const std::atomic<bool>* cancel = nullptr);
 // For the desktop app: File > Board pack from the results on screen.

@@ -7,13 +7,10 @@
 #include <cmath>
 
 #include "input/cohort.h"
-#include "io/atomic_file.h"
-#include "io/writers.h"
 #include "report/chromium.h"
 #include "report/format.h"
 #include "report/svg_chart.h"
 #include "report/xlsx_book.h"
-#include "sim/errors.h"
 #include "sim/summary.h"
 
 namespace yjsim::report {
@@ -158,15 +155,7 @@ std::string track_xlsx(const io::StoredTrack& s) {
 }
 
 void write_track_pack(const io::StoredTrack& s, const BoardPackFiles& files, const std::atomic<bool>* cancel) {
-  for (const auto* f : {&files.html, &files.pdf, &files.xlsx})
-    if (!f->empty()) io::check_output_file(*f);
-  const std::string html = track_html(s);
-  io::OutputSet out;
-  if (!files.html.empty()) out.add(files.html).write(html);
-  if (!files.xlsx.empty()) out.add(files.xlsx).write(track_xlsx(s));
-  if (!files.pdf.empty()) out.add(files.pdf).write(html_to_pdf(html, cancel));
-  if (cancel && cancel->load()) throw sim::Cancelled();
-  out.commit();
+  write_pack_files(files, [&] { return track_html(s); }, [&] { return track_xlsx(s); }, cancel);
 }
 
 }  // namespace yjsim::report

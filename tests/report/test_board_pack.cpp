@@ -13,6 +13,7 @@
 #include <string>
 
 #include "input/scenario_reader.h"
+#include "report/pack_files.h"
 #include "models/simulation.h"
 #include "report/board_pack.h"
 #include "report/format.h"
@@ -20,6 +21,9 @@
 
 namespace fs = std::filesystem;
 using namespace yjsim;
+using yjsim::test::shell;
+using yjsim::test::slurp;
+using yjsim::test::squeeze;
 
 namespace {
 const std::string kScenario = std::string(YJSIM_SOURCE_DIR) + "/scenarios/tri_borough_mentoring.toml";
@@ -36,28 +40,6 @@ struct Scratch {  // removed when the test process ends
 fs::path scratch() {
   static const Scratch s;
   return s.dir;
-}
-
-int shell(const std::string& cmd) {
-  const int status = std::system(cmd.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string squeeze(const std::string& s) {  // whitespace runs to one space: PDF text wraps lines anywhere
-  std::string o;
-  for (char c : s) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-    if (space && (o.empty() || o.back() == ' ')) continue;
-    o += space ? ' ' : c;
-  }
-  return o;
 }
 
 // The pack made in this process from the same scenario and seed: the library's values.

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "input/scenario_reader.h"
+#include "report/pack_files.h"
 #include "models/simulation.h"
 #include "report/board_pack.h"
 #include "report/format.h"
@@ -21,30 +22,14 @@
 
 namespace fs = std::filesystem;
 using namespace yjsim;
+using yjsim::test::shell;
+using yjsim::test::slurp;
+using yjsim::test::squeeze;
 
 namespace {
 const std::string kScenario = std::string(YJSIM_SOURCE_DIR) + "/scenarios/calibration/bromley.toml";
 constexpr int kReplicates = 6;
 
-int shell(const std::string& cmd) {
-  const int status = std::system(cmd.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-std::string squeeze(const std::string& s) {  // whitespace runs to one space: PDF text wraps lines anywhere
-  std::string o;
-  for (char c : s) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-    if (space && (o.empty() || o.back() == ' ')) continue;
-    o += space ? ' ' : c;
-  }
-  return o;
-}
 // The library's pack of a scenario at kReplicates runs.
 report::BoardPack pack_of(const std::string& scenario) {
   auto s = input::load_scenario(scenario);

@@ -14,35 +14,19 @@
 #include "analysis/tracker.h"
 #include "input/cohort.h"
 #include "input/scenario_reader.h"
+#include "report/pack_files.h"
 #include "io/results_reader.h"
 #include "report/svg_chart.h"
 #include "report/track_pack.h"
 
 namespace fs = std::filesystem;
 using namespace yjsim;
+using yjsim::test::shell;
+using yjsim::test::slurp;
+using yjsim::test::squeeze;
 
 namespace {
 const std::string kExample = std::string(YJSIM_SOURCE_DIR) + "/data/examples/track/";
-
-int shell(const std::string& cmd) {
-  const int status = std::system(cmd.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-std::string squeeze(const std::string& s) {  // whitespace runs to one space: PDF text wraps lines anywhere
-  std::string o;
-  for (char c : s) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-    if (space && (o.empty() || o.back() == ' ')) continue;
-    o += space ? ' ' : c;
-  }
-  return o;
-}
 }  // namespace
 
 TEST_CASE("yjsim report TRACK.h5: the tracker pack holds the library's projection in the HTML, the PDF and the XLSX") {

@@ -48,6 +48,7 @@ int calibrate(const CalibrateArgs& a, const std::atomic<bool>& interrupted) {
   const input::TargetsFile t = input::load_targets(a.targets);
   const std::string out = a.output.empty() ? default_output(a.targets) : a.output;
   io::check_output_file(out, "-o");
+  require_parent_folder(out, "-o");  // as yjsim run: a missing folder is refused, never created
   const auto parent = std::filesystem::path(out).parent_path();
   io::ensure_writable_dir(parent.empty() ? "." : parent.string());  // before the fit, not after its first stage
   const std::string checkpoint = out + ".checkpoint";

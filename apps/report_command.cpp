@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "apps/cli_commands.h"
 #include "input/scenario_reader.h"
 #include "io/atomic_file.h"
 #include "io/results_reader.h"
@@ -74,7 +75,9 @@ models::Scenario scenario_of(const ReportArgs& a, std::optional<io::StoredRun>& 
 int report(const ReportArgs& a, const std::atomic<bool>& interrupted) {
   for (const auto* f : {&a.html, &a.pdf, &a.xlsx})
     if (!f->empty()) {
-      io::check_output_file(*f, f == &a.html ? "-o" : f == &a.pdf ? "--pdf" : "--xlsx");
+      const char* field = f == &a.html ? "-o" : f == &a.pdf ? "--pdf" : "--xlsx";
+      io::check_output_file(*f, field);
+      require_parent_folder(*f, field);  // as yjsim run: a missing folder is refused, never created
       const auto parent = std::filesystem::path(*f).parent_path();
       io::ensure_writable_dir(parent.empty() ? "." : parent.string());
     }

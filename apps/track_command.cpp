@@ -6,6 +6,7 @@
 
 #include "analysis/tracker.h"
 #include "input/cohort.h"
+#include "apps/cli_commands.h"
 #include "input/scenario_reader.h"
 #include "io/atomic_file.h"
 #include "io/track_writer.h"
@@ -78,11 +79,13 @@ int track(const TrackArgs& a, const std::atomic<bool>& interrupted) {
   const input::CohortExtract x = input::read_cohort(a.children, a.events, *as_of);
   if (!a.output.empty()) {
     io::check_output_file(a.output, "--output");
+    require_parent_folder(a.output, "--output");  // as yjsim run: a missing folder is refused, never created
     const auto parent = std::filesystem::path(a.output).parent_path();
     io::ensure_writable_dir(parent.empty() ? "." : parent.string());
   }
   if (!a.csv_dir.empty()) {
     io::check_output_dir(a.csv_dir, "--csv");
+    require_parent_folder(csv_folder(a.csv_dir), "--csv");  // the folder itself may be new, not its parents
     io::check_output_file(a.csv_dir + "/projection.csv", "--csv");
     io::ensure_writable_dir(a.csv_dir);
   }

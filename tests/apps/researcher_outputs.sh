@@ -2,7 +2,7 @@
 # Issue 16, the researcher's outputs end to end: the tidy CSV and JSON hold the printed table's numbers; the
 # per-replicate table has 1-based years and no difference on baseline rows; `yjsim compare`; `sweep --csv`,
 # --seed, --replicates; each sweep point's resolved scenario reruns to the same KPIs; --resume refuses a
-# changed sweep; an output folder that does not exist is refused.
+# changed sweep; an output folder that does not exist is refused (run, report, calibrate, track).
 set -euo pipefail
 yjsim="$1"
 fixture="$2"  # tests/fixtures/golden.toml: small, self-contained, with a variant
@@ -78,6 +78,21 @@ set +e
 "$yjsim" run "$fixture" --replicates 2 -q -o no_such_folder/out.h5 2> err.txt; code=$?
 set -e
 [ "$code" = 2 ] && grep -q "does not exist" err.txt && [ ! -e no_such_folder ] || fail "a missing -o folder: exit $code $(cat err.txt)"
+# The same for the board pack, calibrate and the tracker (they once created the folder silently).
+src=$(cd "$(dirname "$fixture")/../.." && pwd)
+refused() {  # LABEL COMMAND...: exit 2, "does not exist", no folder made
+  local label=$1
+  shift
+  set +e
+  "$@" 2> err.txt; code=$?
+  set -e
+  [ "$code" = 2 ] && grep -q "does not exist" err.txt && [ ! -e no_such_folder ] || fail "$label: exit $code $(cat err.txt)"
+}
+refused "report -o" "$yjsim" report "$fixture" --replicates 2 -o no_such_folder/board.html
+refused "calibrate -o" "$yjsim" calibrate "$src/scenarios/calibration/bromley.targets.toml" -o no_such_folder/c.toml
+extract="$src/data/examples/track"
+refused "track -o" "$yjsim" track "$extract/children.csv" "$extract/events.csv" --as-of 2020-12-31 -q -o no_such_folder/t.h5
+refused "track --csv" "$yjsim" track "$extract/children.csv" "$extract/events.csv" --as-of 2020-12-31 -q --csv no_such_folder/csv/
 
 # A sweep: --csv, --seed and --replicates; every point's resolved scenario reruns to the point's KPIs.
 cat > sweep.toml <<TOML

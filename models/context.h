@@ -21,6 +21,7 @@ struct Derived {
   std::array<double, kPostEventMonths + 1> post{};  // post-event ratio by months since the event (MODEL.md §2)
   std::array<double, 7> dto_weights{};
   double log_survive_month;  // log(1 - desistance.monthly_hazard)
+  long career_from_months;   // desistance.from_age in months, rounded: careers can end from birth + this
   explicit Derived(const Params& p);
 };
 

@@ -15,6 +15,7 @@ Derived::Derived(const Params& p) {
     post[k] = 1.0 + p.offending.post_event_rr * std::exp(-static_cast<double>(k - 1) / p.offending.post_event_months);
   dto_weights = p.court.dto_weights;
   log_survive_month = std::log1p(-p.desistance.monthly_hazard);
+  career_from_months = std::lround(p.desistance.from_age * 12.0);
 }
 
 }  // namespace yjsim::models

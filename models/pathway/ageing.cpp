@@ -39,7 +39,7 @@ void enter(const Context& c, People& people, std::size_t id) {
   // The months survived are geometric with log(1 - q) = c log(1 - h): floor(log(1 - u) / log(1 - q)).
   const double cz = std::min(std::exp(-p.desistance.hazard_z_power * log_z), 20.0);  // z^-power
   const double log_stay = cz * hazard_rr * c.d.log_survive_month;  // log((1 - h)^(c x the group's ratio))
-  const long from = static_cast<long>(people.birth[id]) + std::lround(p.desistance.from_age * 12.0);
+  const long from = static_cast<long>(people.birth[id]) + c.d.career_from_months;
   const double survived = log_stay < 0 ? sim::floor_log1p_ratio(sim::unit(w[2]), log_stay) : 1e9;
   const long end = from + static_cast<long>(std::min(survived, 1e9));
   people.career_end[id] = static_cast<std::int16_t>(std::min<long>(end, kNever));

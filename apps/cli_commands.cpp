@@ -24,6 +24,7 @@
 #include "input/sweep.h"
 #include "report/tables.h"
 #include "sim/errors.h"
+#include "sim/parallel.h"
 #include "sim/summary.h"
 
 namespace yjsim::cli {
@@ -151,7 +152,9 @@ int run(const RunArgs& a, const std::atomic<bool>& interrupted) {
               << (a.breakdowns ? report::breakdown_table(r) : "") << std::flush;
   // The HDF5 file and the CSV set succeed or fail together: all written in full, then all renamed into place.
   io::OutputSet outputs;
-  io::write_hdf5(r, io::RunInfo{a.scenario, s.text, input::scenario_to_toml(s)}, out, outputs);
+  sim::with_threads(a.threads, [&] {  // the file's chunks are compressed on the run's threads (io/hdf5_util.h)
+    io::write_hdf5(r, io::RunInfo{a.scenario, s.text, input::scenario_to_toml(s)}, out, outputs);
+  });
   if (!a.csv_dir.empty()) io::write_csv(r, a.csv_dir, outputs);
   if (!a.json.empty()) outputs.add(a.json).write(io::summary_json(r, {a.scenario, "yjsim run"}));
   if (interrupted.load()) throw sim::Cancelled();  // interrupted while writing: nothing is replaced

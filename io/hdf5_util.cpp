@@ -7,11 +7,15 @@
 #include <cstdio>
 #include <ctime>
 
+#include <zlib.h>
+
 #include <atomic>
+#include <bit>
 
 #include "input/scenario_reader.h"
 #include "io/atomic_file.h"
 #include "sim/errors.h"
+#include "sim/parallel.h"
 
 namespace yjsim::io::h5 {
 
@@ -88,20 +92,81 @@ hid_t group(hid_t parent, const std::string& name) {
   return H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
 }
 
-void dataset(hid_t parent, const std::string& name, const std::vector<double>& data, const std::vector<hsize_t>& dims,
-             const std::string& unit, const std::string& definition) {
-  Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose, name);
-  Handle props(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, name);
+namespace {
+constexpr int kDeflateLevel = 1;  // fast deflate: most of the size gain for little time
+
+// Sweeps' and runs' large datasets are chunked (one chunk) and compressed (readers decompress transparently).
+bool large(const std::vector<double>& data, const std::vector<hsize_t>& dims) {
   bool empty = false;
   for (auto d : dims) empty |= d == 0;
-  if (data.size() >= 4096 && !empty) {  // sweeps: chunked and compressed (readers decompress transparently)
+  return data.size() >= 4096 && !empty;
+}
+
+// The dataset, made with its unit and definition; its data is not written yet. Close with H5Dclose.
+hid_t make_set(hid_t parent, const std::string& name, bool chunked, const std::vector<hsize_t>& dims,
+               const std::string& unit, const std::string& definition) {
+  Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose, name);
+  Handle props(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, name);
+  if (chunked) {
     check(H5Pset_chunk(props, static_cast<int>(dims.size()), dims.data()), name);
-    check(H5Pset_deflate(props, 1), name);  // fast deflate: most of the size gain for little time
+    check(H5Pset_deflate(props, kDeflateLevel), name);
   }
-  Handle set(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, props, H5P_DEFAULT), H5Dclose, name);
+  const hid_t set = H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, props, H5P_DEFAULT);
+  if (set < 0) throw sim::IoError("HDF5: cannot create " + name);
+  try {
+    attr_string(set, "unit", unit);
+    attr_string(set, "definition", definition);
+  } catch (...) {
+    H5Dclose(set);
+    throw;
+  }
+  return set;
+}
+}  // namespace
+
+void dataset(hid_t parent, const std::string& name, const std::vector<double>& data, const std::vector<hsize_t>& dims,
+             const std::string& unit, const std::string& definition) {
+  Handle set(make_set(parent, name, large(data, dims), dims, unit, definition), H5Dclose, name);
   if (!data.empty()) check(H5Dwrite(set, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), name);
-  attr_string(set, "unit", unit);
-  attr_string(set, "definition", definition);
+}
+
+void dataset(hid_t parent, const std::string& name, std::vector<double>&& data, const std::vector<hsize_t>& dims,
+             const std::string& unit, const std::string& definition, LaterChunks& later) {
+  if (!large(data, dims)) return dataset(parent, name, data, dims, unit, definition);
+  const hid_t set = make_set(parent, name, true, dims, unit, definition);
+  later.chunks_.push_back({set, name, std::move(data), dims.size(), {}});
+}
+
+LaterChunks::~LaterChunks() {
+  for (const auto& c : chunks_) H5Dclose(c.set);
+}
+
+void LaterChunks::write() {
+  // The chunk's bytes are the doubles as stored (H5T_IEEE_F64LE), deflated as HDF5's filter does (compress2 at
+  // the dataset's level): readers see an ordinary deflated chunk.
+  static_assert(std::endian::native == std::endian::little, "chunks are written as little-endian doubles");
+  std::vector<char> failed(chunks_.size(), 0);
+  sim::parallel_for_each_index(chunks_.size(), [&](std::size_t i) {
+    auto& c = chunks_[i];
+    const auto bytes = static_cast<uLong>(c.data.size() * sizeof(double));
+    uLongf size = compressBound(bytes);
+    c.deflated.resize(size);
+    failed[i] = compress2(c.deflated.data(), &size, reinterpret_cast<const Bytef*>(c.data.data()), bytes,
+                          kDeflateLevel) != Z_OK;
+    c.deflated.resize(size);
+    std::vector<double>().swap(c.data);
+  });
+  std::string error;
+  for (std::size_t i = 0; i < chunks_.size(); ++i) {
+    const auto& c = chunks_[i];
+    const std::vector<hsize_t> origin(c.rank, 0);
+    if (error.empty() && (failed[i] || H5Dwrite_chunk(c.set, H5P_DEFAULT, 0, origin.data(), c.deflated.size(),
+                                                      c.deflated.data()) < 0))
+      error = c.name;
+    H5Dclose(c.set);
+  }
+  chunks_.clear();
+  if (!error.empty()) throw sim::IoError("HDF5: cannot write " + error);
 }
 
 struct PeriodRow {

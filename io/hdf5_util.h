@@ -55,6 +55,32 @@ hid_t group(hid_t parent, const std::string& name);  // create; close with H5Gcl
 // A float64 dataset of the given dimensions (gzip-compressed when large), with unit and definition.
 void dataset(hid_t parent, const std::string& name, const std::vector<double>& data, const std::vector<hsize_t>& dims,
              const std::string& unit, const std::string& definition);
+
+// The large datasets of a file (one deflated chunk each), made now and filled by write(): their chunks are
+// compressed on every thread, then written with H5Dwrite_chunk. HDF5 allows one thread, and deflate is most
+// of the writing time of a run with many replicates (a file of 200 replicates: 307M of 545M instructions).
+class LaterChunks {
+ public:
+  LaterChunks() = default;
+  ~LaterChunks();  // closes the datasets of chunks not written (after an error)
+  LaterChunks(const LaterChunks&) = delete;
+  LaterChunks& operator=(const LaterChunks&) = delete;
+  void write();  // compresses and writes every chunk taken, then closes their datasets; throws sim::IoError
+ private:
+  friend void dataset(hid_t, const std::string&, std::vector<double>&&, const std::vector<hsize_t>&,
+                      const std::string&, const std::string&, LaterChunks&);
+  struct Chunk {
+    hid_t set;
+    std::string name;
+    std::vector<double> data;
+    std::size_t rank;
+    std::vector<unsigned char> deflated;
+  };
+  std::vector<Chunk> chunks_;
+};
+// dataset(), with a large dataset's data written by later.write() (small ones now).
+void dataset(hid_t parent, const std::string& name, std::vector<double>&& data, const std::vector<hsize_t>& dims,
+             const std::string& unit, const std::string& definition, LaterChunks& later);
 void periods_table(hid_t file, const sim::Calendar& cal);
 std::string utc_now();
 std::string library_versions();

@@ -2,11 +2,13 @@
 #include <doctest/doctest.h>
 #include <hdf5.h>
 
+#include <cmath>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "fixture.h"
+#include "io/hdf5_util.h"
 #include "io/writers.h"
 #include "report/tables.h"
 
@@ -114,6 +116,59 @@ TEST_CASE("the HDF5 file has the contract's layout and the run's values") {
       H5Sclose(sp);
       H5Dclose(d);
     }
+  H5Fclose(f);
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("large datasets: chunks deflated in parallel (LaterChunks) read back as written, with the deflate filter") {
+  const auto path = std::filesystem::temp_directory_path() / "yjsim_test_later_chunks.h5";
+  const std::vector<hsize_t> dims = {7, 30, 41};  // 8610 values: large (>= 4096), an odd shape
+  std::vector<double> values(7 * 30 * 41);
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = i % 97 == 0 ? std::nan("") : 0.25 * static_cast<double>(i % 1013) - 3;
+  hid_t f = H5Fcreate(path.string().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+  REQUIRE(f >= 0);
+  {
+    yjsim::io::h5::LaterChunks later;
+    for (int k = 0; k < 5; ++k)
+      yjsim::io::h5::dataset(f, "large" + std::to_string(k), std::vector<double>(values), dims, "u", "d", later);
+    yjsim::io::h5::dataset(f, "small", std::vector<double>{1, 2, 3}, {3}, "u", "d", later);  // written at once
+    hid_t d = H5Dopen2(f, "large3", H5P_DEFAULT);  // attributes may be added before the chunks are written
+    yjsim::io::h5::attr_string(d, "extra", "x");
+    H5Dclose(d);
+    later.write();
+  }
+  H5Fclose(f);
+  f = H5Fopen(path.string().c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  REQUIRE(f >= 0);
+  for (int k = 0; k < 5; ++k) {
+    hid_t d = H5Dopen2(f, ("large" + std::to_string(k)).c_str(), H5P_DEFAULT);
+    REQUIRE(d >= 0);
+    std::vector<double> back(values.size(), -1);
+    CHECK(H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, back.data()) >= 0);
+    bool same = true;
+    for (std::size_t i = 0; i < values.size(); ++i)
+      same &= (std::isnan(values[i]) && std::isnan(back[i])) || values[i] == back[i];
+    CHECK(same);
+    hid_t props = H5Dget_create_plist(d);
+    unsigned flags = 0, config = 0;
+    std::size_t nvalues = 1;
+    unsigned level = 0;
+    char name[32];
+    CHECK(H5Pget_nfilters(props) == 1);
+    CHECK(H5Pget_filter2(props, 0, &flags, &nvalues, &level, sizeof name, name, &config) == H5Z_FILTER_DEFLATE);
+    CHECK(H5Dget_storage_size(d) < values.size() * sizeof(double));  // stored deflated
+    CHECK(string_attr(d, "unit") == "u");
+    H5Pclose(props);
+    H5Dclose(d);
+  }
+  hid_t d = H5Dopen2(f, "large3", H5P_DEFAULT);
+  CHECK(string_attr(d, "extra") == "x");
+  H5Dclose(d);
+  d = H5Dopen2(f, "small", H5P_DEFAULT);
+  double small[3] = {0, 0, 0};
+  H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, small);
+  CHECK((small[0] == 1 && small[1] == 2 && small[2] == 3));
+  H5Dclose(d);
   H5Fclose(f);
   std::filesystem::remove(path);
 }

@@ -17,6 +17,7 @@
 #include "models/pathway/month.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -121,13 +122,33 @@ std::size_t next_due(const std::int16_t* wake, std::size_t i, std::size_t end, s
   return i;
 }
 
+// f(id) for the people of [begin, end) due in month t, in order. Stepping a person starts with cache misses on
+// their hot fields, their record index and their record (a national run spent a quarter of its time in
+// remand_bail, the first to read the record), so the due people two ahead are found first and their fields
+// prefetched, and the record of the next one, whose index has arrived by then. (Further ahead was slower.)
+// Exact: f(id) changes no wake month but id's, and the scan ahead reads only later people's.
 template <typename F>
-void for_due(const Context& c, People& people, std::size_t begin, std::size_t end, long t, F&& f) {
+void for_due(const Context& c, People& people, const Block& block, std::size_t begin, std::size_t end, long t,
+             F&& f) {
   const std::size_t stop = std::min(end, static_cast<std::size_t>(c.schedule.entered(t)));
   const auto t16 = static_cast<std::int16_t>(t);
-  for (std::size_t id = next_due(people.wake.data(), begin, stop, t16); id < stop;
-       id = next_due(people.wake.data(), id + 1, stop, t16))
+  const std::int16_t* wake = people.wake.data();
+  const auto after = [&](std::size_t id) { return id < stop ? next_due(wake, id + 1, stop, t16) : stop; };
+  std::size_t id = next_due(wake, begin, stop, t16), next = after(id);
+  while (id < stop) {
+    const std::size_t later = after(next);
+    if (later < stop) {
+      __builtin_prefetch(&people.record[later]), __builtin_prefetch(&people.birth[later]);
+      __builtin_prefetch(&people.clock[later]), __builtin_prefetch(&people.propensity[later]);
+      __builtin_prefetch(&people.career_end[later]);
+    }
+    if (next < stop && people.record[next] >= 0) {
+      const char* r = reinterpret_cast<const char*>(block.records.data() + people.record[next]);
+      __builtin_prefetch(r), __builtin_prefetch(r + 64);  // the record's hot part (person_state.h)
+    }
     f(id);
+    id = next, next = later;
+  }
 }
 
 // 1. entry of the month's 10-year-olds (their lifelong draws; ageing.cpp).
@@ -169,7 +190,7 @@ void step_month(const Context& c, ReplicateState& st, long t, std::size_t bs, In
   if (!run.any) {  // no interventions: steps 1-9 for each person at once
     each_block([&](Block& b, std::size_t begin, std::size_t end) {
       enter_new(c, people, begin, end, t);
-      for_due(c, people, begin, end, t, [&](std::size_t id) {
+      for_due(c, people, b, begin, end, t, [&](std::size_t id) {
         if (!steps_1_to_3(c, people, b, id, t)) return;
         if (run.watch) {
           PersonMonth pm{people, b, id, t, t - people.birth[id]};
@@ -183,7 +204,7 @@ void step_month(const Context& c, ReplicateState& st, long t, std::size_t bs, In
   open_month(run, t);
   each_block([&](Block& b, std::size_t begin, std::size_t end) {  // steps 1-3, and the requests for places
     enter_new(c, people, begin, end, t);
-    for_due(c, people, begin, end, t, [&](std::size_t id) {
+    for_due(c, people, b, begin, end, t, [&](std::size_t id) {
       if (!steps_1_to_3(c, people, b, id, t)) return;
       PersonMonth pm{people, b, id, t, t - people.birth[id]};
       collect_candidates(c, pm);
@@ -192,7 +213,7 @@ void step_month(const Context& c, ReplicateState& st, long t, std::size_t bs, In
   });
   allocate_enrolments(c, st, run, t, bs);  // 4. places allocated for everyone at once
   each_block([&](Block& b, std::size_t begin, std::size_t end) {  // steps 5-9
-    for_due(c, people, begin, end, t, [&](std::size_t id) {
+    for_due(c, people, b, begin, end, t, [&](std::size_t id) {
       if (t - people.birth[id] < kExitAgeMonths) steps_5_to_9(c, people, b, id, t);
     });
   });

@@ -155,7 +155,7 @@ void for_due(const Context& c, People& people, const Block& block, std::size_t b
 void enter_new(const Context& c, People& people, std::size_t begin, std::size_t end, long t) {
   const auto before = static_cast<std::size_t>(c.schedule.entered(t - 1));
   const std::size_t stop = std::min(end, static_cast<std::size_t>(c.schedule.entered(t)));
-  for (std::size_t id = std::max(begin, before); id < stop; ++id) enter(c, people, id);
+  if (std::max(begin, before) < stop) enter_run(c, people, std::max(begin, before), stop);
 }
 
 // Decisions that waited for a place: the round's places are allocated, then their months go on (a resumed

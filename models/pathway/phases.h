@@ -8,6 +8,7 @@
 namespace yjsim::models {
 
 void enter(const Context& c, People& people, std::size_t id);                      // ageing.cpp: new 10-year-olds
+void enter_run(const Context& c, People& people, std::size_t first, std::size_t last);  // enter, ids [first, last)
 void age_and_transition(const Context& c, PersonMonth& pm);                         // 1 ageing.cpp
 void remand_bail(const Context& c, PersonMonth& pm);                                // 2 remand.cpp
 void release_from_custody(const Context& c, PersonMonth& pm);                       // 3 release.cpp

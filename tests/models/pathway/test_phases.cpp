@@ -226,6 +226,31 @@ TEST_CASE("the persistent group: its share of children, persistent_rr times the 
   CHECK(std::fabs(mean / n - 1.0) <= k_sigma() * (hi - lo) * std::sqrt(0.1 * 0.9 / n));
 }
 
+TEST_CASE("entry in batches (enter_run) gives each person the fields of entering alone") {
+  // Phase by phase over batches of 32: a run of 75 from an odd start crosses batch ends; five needs flags take
+  // two needs draws; the persistent group its own draw.
+  Params p = defaults();
+  p.needs.push_back({"fifth", 0.3, 2.0, ""});
+  REQUIRE(p.needs.size() == 5);
+  REQUIRE(p.offending.persistent_share > 0);
+  const std::size_t n = 90;
+  Lab one(p, n), run(p, n);
+  for (std::size_t id = 0; id < n; ++id) one.people.birth[id] = run.people.birth[id] = one.schedule.birth[id];
+  for (std::size_t id = 7; id < 82; ++id) enter(*one.c, one.people, id);
+  enter_run(*run.c, run.people, 7, 82);
+  long differ = 0;
+  for (std::size_t id = 0; id < n; ++id)
+    differ += one.people.clock[id] != run.people.clock[id] || one.people.clock_from[id] != run.people.clock_from[id] ||
+              one.people.propensity[id] != run.people.propensity[id] ||
+              one.people.career_end[id] != run.people.career_end[id] || one.people.wake[id] != run.people.wake[id] ||
+              one.people.walk_from[id] != run.people.walk_from[id] || one.people.flags[id] != run.people.flags[id] ||
+              one.people.needs[id] != run.people.needs[id] || one.people.record[id] != run.people.record[id];
+  CHECK(differ == 0);
+  long with_fifth = 0;
+  for (std::size_t id = 7; id < 82; ++id) with_fifth += run.people.needs[id] >> 4 & 1;
+  CHECK(with_fifth > 0);  // the second needs draw was read
+}
+
 TEST_CASE("schedule_next: the never_due shortcut gives the month-by-month walk's wake, at the boundary too") {
   Lab lab(defaults(), 1);
   // The specification: subtract each month's quiet rate in turn; due in the first month it would run out.

@@ -151,7 +151,7 @@ void prepare(const Plan& plan, std::size_t v, ReplicateState& st, std::size_t in
 }
 
 // Person `id`'s state in `from` copied into `to`, which has no record for them yet: every hot field and the
-// record, so that whatever `to` held for the person before is overwritten (FollowerStates reuses states).
+// record, so that whatever `to` held for the person before is overwritten (StatePool reuses states).
 void copy_person(const ReplicateState& from, ReplicateState& to, std::size_t id, std::size_t block_size) {
   const People& a = from.people;
   People& b = to.people;
@@ -164,10 +164,13 @@ void copy_person(const ReplicateState& from, ReplicateState& to, std::size_t id,
   records.push_back(from.blocks[id / block_size].records[static_cast<std::size_t>(a.record[id])]);
 }
 
-// The states of the variants that follow the baseline, two per variant, kept for the next replicate: a state
-// holds only the people who joined (copy_person), so reusing its arrays needs no clearing of them, only of
-// its records and tallies (prepare). Saves allocating and zeroing everyone's arrays for each replicate.
-class FollowerStates {
+// States kept for the next replicate: the two of each variant that follows the baseline, and the burn-in's
+// state with the copy a variant runs on. A follower's state holds only the people who joined (copy_person),
+// the burn-in's only the people entered so far (enter sets every field; nothing but copy_person's record index
+// reads a person before), so reusing their People arrays needs no clearing of them but of the record indexes,
+// and of records and tallies (prepare, or new blocks).
+// Saves allocating, zeroing and faulting in everyone's arrays for each replicate.
+class StatePool {
  public:
   std::vector<ReplicateState> take() {
     const std::lock_guard<std::mutex> lock(mutex_);
@@ -199,7 +202,7 @@ void clear_people_kept(ReplicateState& st) {
 // state (`before`), stepped for those still to join; on joining they are copied from it into both of their
 // variant's states.
 std::vector<Tally> follow_baseline(const Plan& plan, const std::vector<std::size_t>& vs, std::uint64_t key,
-                                   ReplicateState&& burn, FollowerStates& pool, const Tally& baseline,
+                                   ReplicateState& burn, StatePool& pool, const Tally& baseline,
                                    const std::vector<const std::vector<std::int16_t>*>& first_ask,
                                    const std::vector<InterventionRun>& made) {
   const auto& o = plan.options;
@@ -238,9 +241,9 @@ std::vector<Tally> follow_baseline(const Plan& plan, const std::vector<std::size
       last_join[id] = std::max(last_join[id], t);
     }
   }
-  // The burn-in's state, moved. Its tallies are not counted: a person's months before joining would count
-  // alike in both of the variant's states, so they are left out of both.
-  ReplicateState before = std::move(burn);
+  // The burn-in's state, its last use. Its tallies are not counted: a person's months before joining would
+  // count alike in both of the variant's states, so they are left out of both.
+  ReplicateState& before = burn;
   std::vector<std::uint32_t> waiting;  // ascending: people who join a variant later than this month
   for (std::size_t id = 0; id < people; ++id)
     if (last_join[id] >= 0) waiting.push_back(static_cast<std::uint32_t>(id));
@@ -276,12 +279,18 @@ std::vector<Tally> follow_baseline(const Plan& plan, const std::vector<std::size
 
 // Replicate `key` (its random-number address) into result slot `r`.
 void run_replicate(const Plan& plan, std::size_t r, std::uint64_t key, Results& res, std::atomic<long>& done,
-                   long total, FollowerStates& pool) {
+                   long total, StatePool& pool, StatePool& burn_pool) {
   const auto& o = plan.options;
   const auto& variants = plan.scenario.variants;
-  ReplicateState burn;
+  auto kept = burn_pool.take();  // [0] the burn-in's state, [1] the copy a variant runs on (StatePool)
+  kept.resize(2);
+  ReplicateState& burn = kept[0];
+  burn.blocks.clear();  // records made afresh: their capacities count in state_bytes, alike at any thread count
   const auto& s0 = plan.schedules[0];
   burn.people.resize(s0.birth.size());
+  // No one has a record yet: follow_baseline copies a person who joins in their month of entry before they
+  // enter (copy_person reads the index); their other fields are set by entry.
+  std::fill(burn.people.record.begin(), burn.people.record.end(), -1);
   std::copy(s0.birth.begin(), s0.birth.end(), burn.people.birth.begin());
   burn.blocks.resize(block_count(s0.birth.size(), o.block_size));
   for (auto& b : burn.blocks) b.tally.resize(plan.calendar.periods(), plan.calendar.years(), 0);
@@ -325,7 +334,13 @@ void run_replicate(const Plan& plan, std::size_t r, std::uint64_t key, Results& 
   Tally baseline;
   for (std::size_t v = 0; v < variants.size(); ++v) {
     if (!runs_here(v) || watched[v] != SIZE_MAX) continue;
-    ReplicateState st = --uses == 0 ? std::move(burn) : burn;
+    ReplicateState& st = kept[1];
+    if (--uses == 0) {
+      std::swap(st, burn);
+    } else {
+      st.blocks.clear();  // records copied anew (capacity = size), as a copy-constructed state's
+      st = burn;
+    }
     const auto& sv = plan.schedules[v];
     std::vector<std::vector<LogEvent>> block_logs;
     prepare(plan, v, st, variants[v].interventions.size(), o.keep_event_log, block_logs);
@@ -347,13 +362,14 @@ void run_replicate(const Plan& plan, std::size_t r, std::uint64_t key, Results& 
     res.variants[v].replicates[r] = finish(plan, v, tally);
     if (o.progress) o.progress(done.fetch_add(1) + 1, total);
   }
-  if (followers_here.empty()) return;
-  const auto tallies =
-      follow_baseline(plan, followers_here, key, std::move(burn), pool, baseline, asks, runs);
-  for (std::size_t f = 0; f < followers_here.size(); ++f) {
-    res.variants[followers_here[f]].replicates[r] = finish(plan, followers_here[f], tallies[f]);
-    if (o.progress) o.progress(done.fetch_add(1) + 1, total);
+  if (!followers_here.empty()) {
+    const auto tallies = follow_baseline(plan, followers_here, key, burn, pool, baseline, asks, runs);
+    for (std::size_t f = 0; f < followers_here.size(); ++f) {
+      res.variants[followers_here[f]].replicates[r] = finish(plan, followers_here[f], tallies[f]);
+      if (o.progress) o.progress(done.fetch_add(1) + 1, total);
+    }
   }
+  burn_pool.give(std::move(kept));
 }
 
 double person_months(const EntrySchedule& s) {
@@ -454,13 +470,13 @@ Results run_scenario(const Scenario& s, const RunOptions& o) {
     if (o.keep_event_log) res.variants.back().logs.resize(reps);
   }
   std::atomic<long> done{0};
-  FollowerStates pool;
+  StatePool pool, burn_pool;
   const long total = static_cast<long>(reps * s.variants.size());
   sim::with_threads(o.threads, [&] {
     sim::parallel_for_each_index(reps, [&](std::size_t r) {
       const long number = first + static_cast<long>(r);
       run_replicate(plans[static_cast<std::size_t>(plan_of_draw[draw_of_replicate(s, number)])], r,
-                    static_cast<std::uint64_t>(number), res, done, total, pool);
+                    static_cast<std::uint64_t>(number), res, done, total, pool, burn_pool);
     });
   });
   return res;

@@ -153,7 +153,27 @@ struct State {
   // The refinement (refine below): the replicates its candidates ran (0: not refined) and its runs.
   long refined_replicates = 0;
   long refined_runs = 0;
+  // Per target: the mean and sd of the design's candidates' means (the prior ranges' own figure).
+  std::vector<double> prior_mean, prior_sd;
 };
+
+// The prior ranges' own figure for every target: the mean and sd over the design's candidates (a Latin
+// hypercube of the prior), against which the posterior's pull is judged.
+void note_prior(State& s) {
+  std::size_t targets = 0;
+  for (const auto& m : s.m) targets = std::max(targets, m.size());
+  s.prior_mean.assign(targets, std::numeric_limits<double>::quiet_NaN());
+  s.prior_sd = s.prior_mean;
+  for (std::size_t k = 0; k < targets; ++k) {
+    std::vector<double> v;
+    for (std::size_t i = 0; i < s.m.size(); ++i)
+      if (std::isfinite(s.l[i]) && s.m[i].size() > k && std::isfinite(s.m[i][k])) v.push_back(s.m[i][k]);
+    if (v.size() < 2) continue;
+    const auto sm = sim::summarise(v);
+    s.prior_mean[k] = sm.mean;
+    s.prior_sd[k] = sm.sd;
+  }
+}
 
 // Every candidate run counts as evidence of what the model can reach, taken in index order (deterministic).
 void note_candidate(const Problem& p, State& s, const std::vector<double>& x, double l,
@@ -193,7 +213,11 @@ std::string encode(const State& s, const std::string& key) {
     list(s.m[i]);
     out << '\n';
   }
-  out << "nearest " << s.nearest.size() << '\n';
+  out << "prior ";
+  list(s.prior_mean);
+  out << ' ';
+  list(s.prior_sd);
+  out << "\nnearest " << s.nearest.size() << '\n';
   for (const auto& b : s.nearest) {
     out << (b.meets ? 1 : 0) << ' ' << hex(b.score) << ' ' << b.replicates << ' ';
     list(b.x);
@@ -237,6 +261,7 @@ bool decode(const std::string& text, const std::string& key, State& s) {
       if (!number(s.x[i][j])) return false;
     if (!number(s.l[i]) || !list(s.m[i])) return false;
   }
+  if (!(in >> word) || word != "prior" || !list(s.prior_mean) || !list(s.prior_sd)) return false;
   std::size_t targets = 0;
   if (!(in >> word >> targets) || word != "nearest" || targets > 100000) return false;
   s.nearest.assign(targets, {});
@@ -546,6 +571,7 @@ void judge_criterion(const Problem& p, const State& s, std::size_t k, TargetChec
   }
   c.fit_mean = counted > 0 ? sum / counted : std::numeric_limits<double>::quiet_NaN();
   if (k < s.nearest.size()) c.nearest = s.nearest[k];
+  if (k < s.prior_mean.size()) c.prior_mean = s.prior_mean[k], c.prior_sd = s.prior_sd[k];
   c.meets = criterion_ratio(g, c.mean) <= 1;
   if (!c.meets && !c.nearest.meets) c.search_runs = search_reach(p, k, c.nearest);
   const std::string name = g.kpi + " " + g.period;
@@ -617,15 +643,29 @@ void judge_criterion(const Problem& p, const State& s, std::size_t k, TargetChec
          "candidate shares (common random numbers), with a Monte Carlo sd of " + mc_sd;
     if (criterion_ratio(g, c.fit_mean) <= 1)
       mc += ": the miss is that Monte Carlo error, which more --replicates shrink.";
-    else
+    else {
       mc += ": the posterior itself misses the figure by " + miss_text(g, c.fit_mean) +
-            " in them, so more --replicates would not meet it; that part is the evidence against the prior "
-            "ranges.";
+            " in them, so more --replicates would not meet it.";
+      if (std::isfinite(c.prior_mean)) {
+        mc += " The prior ranges alone give " + figure(g, c.prior_mean) + " on average (sd " +
+              figure(g, c.prior_sd) + " over the fit's first " + std::to_string(s.x.size()) +
+              " candidates, a Latin hypercube of the ranges)";
+        // Between the prior's figure and the published one: the prior's pull. Beyond the prior's figure (or
+        // on the figure's other side): the other fitted targets' pull, since the prior alone is nearer.
+        const bool between = (c.fit_mean - g.value) * (c.prior_mean - c.fit_mean) > 0;
+        if (between)
+          mc += ", and the posterior lies between that and the figure: the prior's pull, which one year's "
+                "figure, with its sd " + sd + ", does not outweigh.";
+        else
+          mc += ", nearer the figure than the posterior: the pull is the other fitted targets', whose figures "
+                "need parameters that put this one further off (the candidate that meets it misses them more: "
+                "its figures above).";
+      }
+    }
   }
   if (z <= 2)
-    w += "one year's figure is too noisy to pin the mean, which stays between the figure and the prior "
-         "ranges. To pin it, give several years' figures as targets, or the figure's cohort_size or sd "
-         "(docs/calibration.md \"Missed figures\").";
+    w += "one year's figure is too noisy to pin the mean. To pin it, give several years' figures as targets, "
+         "or the figure's cohort_size or sd (docs/calibration.md \"Missed figures\").";
   else
     w +=
         "chance hardly explains it; the other targets pull the fit away from it (the candidate that meets it "
@@ -680,15 +720,19 @@ CalibrationResult posterior(const Problem& p, const State& s) {
   return r;
 }
 
-// The calibrated model against every target (file order), not yet judged: one replicate per draw, as `yjsim
+// The calibrated model against every target (file order), not yet judged: its draws in turn, as `yjsim
 // run` runs it.
 std::vector<TargetCheck> check_targets(const Problem& p, const CalibrationResult& r) {
   const std::size_t n = r.draws.size();
   Scenario check = calibrated_scenario(p.t, r, "");
   check.variants.resize(1);
-  // One replicate per draw, at least 100 for the interval's ends, but never more than a tenth of the fit's work.
+  // Whole replicates per draw, so that every draw weighs alike in the mean as in the posterior (up to four: the
+  // mean judged against the criterion then has a Monte Carlo sd of about a sixth of one year's chance sd at 60
+  // draws), at least 100 for the interval's ends, but never more than a tenth of the fit's work.
   const auto work = static_cast<std::size_t>(std::max(1L, p.o.budget * p.o.replicates / 10));
-  check.variants[0].params.run.replicates = static_cast<double>(std::max(n, std::min<std::size_t>(100, work)));
+  const std::size_t per_draw = std::clamp<std::size_t>(work / std::max<std::size_t>(n, 1), 1, 4);
+  check.variants[0].params.run.replicates =
+      static_cast<double>(std::max({n, n * per_draw, std::min<std::size_t>(100, work)}));
   RunOptions ro;
   ro.threads = p.o.threads;
   ro.cancel = p.o.cancel;
@@ -852,6 +896,7 @@ CalibrationResult calibrate(const input::TargetsFile& t, const CalibrateOptions&
     for (std::size_t i = 0; i < n; ++i)
       for (std::size_t a = 0; a < d; ++a) s.x[i][a] = p.fit[a].low + (p.fit[a].high - p.fit[a].low) * unit[i][a];
     evaluate_all(p, s);
+    note_prior(s);
     s.evaluations = static_cast<long>(n);
     report(o, s, key);
   }

@@ -70,7 +70,7 @@ struct Nearest {
   long replicates = 0;        // over this many replicates (the fit's, or the refinement's)
 };
 
-// A target against the calibrated model (the posterior's draws, one replicate each, as `yjsim run` uses them).
+// A target against the calibrated model (the posterior's draws in turn, as `yjsim run` uses them).
 struct TargetCheck {
   input::Target target;
   // One year's sampling sd of the figure: the sd given, binomial/Poisson, or the chance within a draw.
@@ -83,6 +83,10 @@ struct TargetCheck {
   long draws_meeting = 0;             // posterior draws whose mean over the fit's replicates meets it
   double fit_mean = 0;                // the posterior draws' average of their means over the fit's replicates
   double chance_sd = 0;               // the model's chance within a posterior draw (one replicate)
+  // The prior ranges' own figure: the mean and sd of the design's candidates' means (a Latin hypercube of the
+  // prior), the pull the posterior mean is judged against.
+  double prior_mean = std::numeric_limits<double>::quiet_NaN();
+  double prior_sd = std::numeric_limits<double>::quiet_NaN();
   Nearest nearest;                    // of every candidate run (the sampler's, then a search if none met it)
   long search_runs = 0;               // runs of that search toward the figure
   std::string verdict;                // met / missed but reachable / not reached (empty without a criterion)

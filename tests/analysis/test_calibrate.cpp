@@ -255,6 +255,17 @@ TEST_CASE("calibrate: a figure the model reaches but one noisy year cannot pin i
   bool monte_carlo = false;
   for (const auto& w : r.warnings) monte_carlo |= w.find("with a Monte Carlo sd of") != std::string::npos;
   CHECK(monte_carlo);
+  // The pull, with its evidence: the posterior misses the figure in the fit's own replicates too (so more
+  // replicates would not meet it), and the prior ranges' own figure (the design's candidates, the corner
+  // being the top of the box) lies below the posterior's, which lies below the figure.
+  CHECK(c.fit_mean < corner - 0.03);
+  REQUIRE(std::isfinite(c.prior_mean));
+  CHECK(c.prior_sd > 0);
+  CHECK(c.prior_mean < c.fit_mean);
+  bool pulled = false;
+  for (const auto& w : r.warnings)
+    pulled |= w.find("so more --replicates would not meet it. The prior ranges alone give") != std::string::npos;
+  CHECK(pulled);
   // The candidate named as evidence is one the model really ran: the same parameters give the same mean.
   models::Scenario s = t.base;
   s.variants[0].params.offending.base_rate = c.nearest.x[0];

@@ -657,9 +657,9 @@ void judge_criterion(const Problem& p, const State& s, std::size_t k, TargetChec
           mc += ", and the posterior lies between that and the figure: the prior's pull, which one year's "
                 "figure, with its sd " + sd + ", does not outweigh.";
         else
-          mc += ", nearer the figure than the posterior: the pull is the other fitted targets', whose figures "
-                "need parameters that put this one further off (the candidate that meets it misses them more: "
-                "its figures above).";
+          mc += ", not beyond the posterior as seen from the figure: the prior does not pull it there, the "
+                "other fitted targets do, whose figures need parameters that put this one further off (the "
+                "candidate that meets it misses them more: its figures above).";
       }
     }
   }

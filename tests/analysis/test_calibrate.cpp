@@ -309,7 +309,8 @@ TEST_CASE("calibrate: a miss within the fit's Monte Carlo error is refined on mo
   }
   // The posterior draws' means are the refinement's: the report's figure in the fit's replicates is of 12.
   bool told = false;
-  for (const auto& w : r.warnings) told |= w.find("In the fit's own 12 replicates (the fit was refined") != std::string::npos;
+  for (const auto& w : r.warnings)
+    told |= w.find("In the fit's own 12 replicates (the fit was refined") != std::string::npos;
   CHECK(told);
   // The same at 2 threads, and resumed from the last stage before the refinement or from the refinement's own
   // checkpoint, as uninterrupted.

@@ -23,8 +23,8 @@
 namespace yjsim::analysis {
 
 struct CalibrateOptions {
-  long particles = 60;    // N: posterior draws
-  long budget = 600;      // model evaluations at most (each: `replicates` replicates of the baseline)
+  long particles = 120;   // N: posterior draws
+  long budget = 1200;     // model evaluations at most (each: `replicates` replicates of the baseline)
   long replicates = 10;   // per evaluation
   // A fit whose calibrated mean misses a criterion by about its own Monte Carlo error is refined on this many
   // times the replicates (docs/calibration.md "Refinement"); 1: never.

@@ -30,6 +30,9 @@ namespace {
 
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 constexpr long kReachSearchRuns = 30;  // at most, per missed target none of the sampler's candidates met
+// Moves of each particle in the refinement on more replicates (refine): it starts from the posterior, so
+// a short chain restores the particles' variety after the resampling.
+constexpr long kRefineMoves = 2;
 
 // A KPI over quarters [p0, p1] by its yearly rule (models/kpis.h Yearly): counts add, month-end means are
 // averaged by months, ratios are the ratio of their parts.
@@ -86,6 +89,9 @@ struct Problem {
   std::vector<ParamElement> elements;
   std::vector<std::size_t> fitted;  // indices of targets in the likelihood
   Scenario base;                    // baseline only, R replicates
+
+  // Replicates per candidate: --replicates, or more in the refinement (refine below).
+  long replicates() const { return static_cast<long>(base.baseline().run.replicates); }
 
   Moments moments(const std::vector<double>& x) const {
     Scenario s = base;
@@ -144,7 +150,30 @@ struct State {
   std::vector<double> l;
   std::vector<std::vector<double>> m;  // each particle's mean of every target
   std::vector<Nearest> nearest;        // per target: the candidate run nearest its criterion
+  // The refinement (refine below): the replicates its candidates ran (0: not refined) and its runs.
+  long refined_replicates = 0;
+  long refined_runs = 0;
+  // Per target: the mean and sd of the design's candidates' means (the prior ranges' own figure).
+  std::vector<double> prior_mean, prior_sd;
 };
+
+// The prior ranges' own figure for every target: the mean and sd over the design's candidates (a Latin
+// hypercube of the prior), against which the posterior's pull is judged.
+void note_prior(State& s) {
+  std::size_t targets = 0;
+  for (const auto& m : s.m) targets = std::max(targets, m.size());
+  s.prior_mean.assign(targets, std::numeric_limits<double>::quiet_NaN());
+  s.prior_sd = s.prior_mean;
+  for (std::size_t k = 0; k < targets; ++k) {
+    std::vector<double> v;
+    for (std::size_t i = 0; i < s.m.size(); ++i)
+      if (std::isfinite(s.l[i]) && s.m[i].size() > k && std::isfinite(s.m[i][k])) v.push_back(s.m[i][k]);
+    if (v.size() < 2) continue;
+    const auto sm = sim::summarise(v);
+    s.prior_mean[k] = sm.mean;
+    s.prior_sd[k] = sm.sd;
+  }
+}
 
 // Every candidate run counts as evidence of what the model can reach, taken in index order (deterministic).
 void note_candidate(const Problem& p, State& s, const std::vector<double>& x, double l,
@@ -157,7 +186,7 @@ void note_candidate(const Problem& p, State& s, const std::vector<double>& x, do
     Nearest& b = s.nearest[i];
     const bool meets = ratio <= 1;
     const double score = meets ? l : -ratio;
-    if ((meets && !b.meets) || (meets == b.meets && score > b.score)) b = {meets, score, x, means};
+    if ((meets && !b.meets) || (meets == b.meets && score > b.score)) b = {meets, score, x, means, p.replicates()};
   }
 }
 
@@ -170,8 +199,9 @@ std::string hex(double v) {
 
 std::string encode(const State& s, const std::string& key) {
   std::ostringstream out;
-  out << "yjsim-calibrate-checkpoint 2\nkey " << key << "\nstage " << s.stage << "\nbeta " << hex(s.beta)
-      << "\nevaluations " << s.evaluations << "\nacceptance " << hex(s.acceptance) << "\nparticles "
+  out << "yjsim-calibrate-checkpoint 3\nkey " << key << "\nstage " << s.stage << "\nbeta " << hex(s.beta)
+      << "\nevaluations " << s.evaluations << "\nrefined " << s.refined_replicates << ' ' << s.refined_runs
+      << "\nacceptance " << hex(s.acceptance) << "\nparticles "
       << s.x.size() << ' ' << (s.x.empty() ? 0 : s.x[0].size()) << '\n';
   const auto list = [&](const std::vector<double>& v) {
     out << v.size();
@@ -183,9 +213,13 @@ std::string encode(const State& s, const std::string& key) {
     list(s.m[i]);
     out << '\n';
   }
-  out << "nearest " << s.nearest.size() << '\n';
+  out << "prior ";
+  list(s.prior_mean);
+  out << ' ';
+  list(s.prior_sd);
+  out << "\nnearest " << s.nearest.size() << '\n';
   for (const auto& b : s.nearest) {
-    out << (b.meets ? 1 : 0) << ' ' << hex(b.score) << ' ';
+    out << (b.meets ? 1 : 0) << ' ' << hex(b.score) << ' ' << b.replicates << ' ';
     list(b.x);
     out << ' ';
     list(b.means);
@@ -199,9 +233,11 @@ bool decode(const std::string& text, const std::string& key, State& s) {
   std::string word, k, b, a;
   int version = 0;
   std::size_t n = 0, d = 0;
-  if (!(in >> word >> version) || word != "yjsim-calibrate-checkpoint" || version != 2) return false;
+  if (!(in >> word >> version) || word != "yjsim-calibrate-checkpoint" || version != 3) return false;
   if (!(in >> word >> k) || k != key) return false;
-  if (!(in >> word >> s.stage >> word >> b >> word >> s.evaluations >> word >> a >> word >> n >> d)) return false;
+  if (!(in >> word >> s.stage >> word >> b >> word >> s.evaluations >> word >> s.refined_replicates >>
+        s.refined_runs >> word >> a >> word >> n >> d))
+    return false;
   s.beta = std::strtod(b.c_str(), nullptr);
   s.acceptance = std::strtod(a.c_str(), nullptr);
   const auto number = [&](double& v) {
@@ -225,12 +261,14 @@ bool decode(const std::string& text, const std::string& key, State& s) {
       if (!number(s.x[i][j])) return false;
     if (!number(s.l[i]) || !list(s.m[i])) return false;
   }
+  if (!(in >> word) || word != "prior" || !list(s.prior_mean) || !list(s.prior_sd)) return false;
   std::size_t targets = 0;
   if (!(in >> word >> targets) || word != "nearest" || targets > 100000) return false;
   s.nearest.assign(targets, {});
   for (auto& near : s.nearest) {
     int meets = 0;
-    if (!(in >> meets) || !number(near.score) || !list(near.x) || !list(near.means)) return false;
+    if (!(in >> meets) || !number(near.score) || !(in >> near.replicates) || !list(near.x) || !list(near.means))
+      return false;
     near.meets = meets != 0;
   }
   return true;
@@ -239,7 +277,8 @@ bool decode(const std::string& text, const std::string& key, State& s) {
 // What a checkpoint must agree with to be resumed: the targets file, the scenario and the sampler's settings.
 std::string checkpoint_key(const Problem& p) {
   std::string all = p.t.text + '\x1f' + p.base.text + '\x1f' + std::to_string(p.o.particles) + ',' +
-                    std::to_string(p.o.budget) + ',' + std::to_string(p.o.replicates);
+                    std::to_string(p.o.budget) + ',' + std::to_string(p.o.replicates) + ',' +
+                    std::to_string(p.o.refine_factor);
   for (const auto& f : p.fit) all += '\x1f' + f.parameter + ':' + hex(f.low) + ':' + hex(f.high);
   std::uint64_t h = 1469598103934665603ULL;  // FNV-1a: a fingerprint, not a security measure
   for (unsigned char c : all) h = (h ^ c) * 1099511628211ULL;
@@ -307,15 +346,25 @@ void evaluate_all(const Problem& p, State& s) {
   for (std::size_t i = 0; i < s.x.size(); ++i) note_candidate(p, s, s.x[i], s.l[i], s.m[i]);
 }
 
-// One stage: reweight to the next temperature, resample, and move each particle K times.
-void stage(const Problem& p, State& s, const sim::Stream& rng, long moves) {
-  const std::size_t n = s.x.size(), d = p.fit.size();
-  const double beta = next_beta(s.l, s.beta);
-  const double top = *std::max_element(s.l.begin(), s.l.end());
-  std::vector<double> w(n);
-  for (std::size_t i = 0; i < n; ++i) w[i] = std::isfinite(s.l[i]) ? std::exp((beta - s.beta) * (s.l[i] - top)) : 0.0;
+// Normalised weights exp(log_w) of the particles (0 for a particle that could not be scored).
+std::vector<double> normalised(const std::vector<double>& log_w) {
+  double top = kNegInf;
+  for (double v : log_w)
+    if (std::isfinite(v)) top = std::max(top, v);
+  std::vector<double> w(log_w.size(), 0.0);
+  if (!std::isfinite(top)) return w;
+  for (std::size_t i = 0; i < w.size(); ++i) w[i] = std::isfinite(log_w[i]) ? std::exp(log_w[i] - top) : 0.0;
   const double total = std::accumulate(w.begin(), w.end(), 0.0);
   for (auto& v : w) v /= total;
+  return w;
+}
+
+// Resamples the particles by their weights w and moves each `moves` times by random-walk Metropolis at
+// temperature beta; every draw addressed by (stage, particle, move). Returns the runs made.
+long resample_and_move(const Problem& p, State& s, const std::vector<double>& w, double beta, const sim::Stream& rng,
+                       long moves) {
+  const std::size_t n = s.x.size(), d = p.fit.size();
+  long runs = 0;
   const auto L = proposal(s, w, p);
   // Systematic resampling.
   const auto stage_word = static_cast<std::uint64_t>(s.stage);
@@ -353,7 +402,7 @@ void stage(const Problem& p, State& s, const sim::Stream& rng, long moves) {
         if (inside[i]) l[i] = p.loglik(cand[i], &means[i]);
       });
     });
-    next.evaluations += static_cast<long>(std::count(inside.begin(), inside.end(), true));
+    runs += static_cast<long>(std::count(inside.begin(), inside.end(), true));
     for (std::size_t i = 0; i < n; ++i) {
       if (inside[i]) note_candidate(p, next, cand[i], l[i], means[i]);
       if (!inside[i] || !std::isfinite(l[i])) continue;
@@ -372,6 +421,16 @@ void stage(const Problem& p, State& s, const sim::Stream& rng, long moves) {
   next.beta = beta;
   next.stage = s.stage + 1;
   s = std::move(next);
+  return runs;
+}
+
+// One stage: reweight to the next temperature, resample, and move each particle K times.
+void stage(const Problem& p, State& s, const sim::Stream& rng, long moves) {
+  const double beta = next_beta(s.l, s.beta);
+  const double top = *std::max_element(s.l.begin(), s.l.end());
+  std::vector<double> log_w(s.l.size());
+  for (std::size_t i = 0; i < s.l.size(); ++i) log_w[i] = (beta - s.beta) * (s.l[i] - top);
+  s.evaluations += resample_and_move(p, s, normalised(log_w), beta, rng, moves);
 }
 
 // Moves per stage so that a particle moves at least once with probability about 0.9 at the last acceptance rate.
@@ -474,7 +533,7 @@ long search_reach(const Problem& p, std::size_t k, Nearest& near) {
     const double ratio = criterion_ratio(g, means[k]);
     const bool meets = ratio <= 1;
     if ((meets && !near.meets) || (!near.meets && -ratio > near.score))
-      near = {meets, meets ? l : -ratio, at, means};
+      near = {meets, meets ? l : -ratio, at, means, p.replicates()};
     if (meets) opt.force_stop();
     return -l + 2 * ratio * ratio;  // ((miss) / (tolerance / 2))^2 / 2
   };
@@ -512,6 +571,7 @@ void judge_criterion(const Problem& p, const State& s, std::size_t k, TargetChec
   }
   c.fit_mean = counted > 0 ? sum / counted : std::numeric_limits<double>::quiet_NaN();
   if (k < s.nearest.size()) c.nearest = s.nearest[k];
+  if (k < s.prior_mean.size()) c.prior_mean = s.prior_mean[k], c.prior_sd = s.prior_sd[k];
   c.meets = criterion_ratio(g, c.mean) <= 1;
   if (!c.meets && !c.nearest.meets) c.search_runs = search_reach(p, k, c.nearest);
   const std::string name = g.kpi + " " + g.period;
@@ -520,14 +580,15 @@ void judge_criterion(const Problem& p, const State& s, std::size_t k, TargetChec
     c.verdict = "met: " + miss;
     return;
   }
-  const std::string reps = std::to_string(p.o.replicates);
+  const std::string reps = std::to_string(p.replicates());
   if (!c.nearest.meets) {
     c.verdict = "not reached: " + miss + "; no candidate run came within " + c.criterion.text;
     warnings.push_back(
         "target " + name + " is not reached: none of the " + std::to_string(s.evaluations) +
         " candidates the fit ran in the prior ranges, nor a search of " + std::to_string(c.search_runs) +
         " more toward the figure, came within " + c.criterion.text + " of the published " +
-        figure(g, g.value) + " in its mean of " + reps + " replicates (the nearest: " +
+        figure(g, g.value) + " in its mean over the fit's replicates (the nearest, over " +
+        std::to_string(c.nearest.replicates) + ": " +
         (c.nearest.means.empty() ? std::string("none could be run") : candidate_text(p, c.nearest, k)) +
         "). The model with these ranges cannot give the figure: widen a range where the values beyond it are "
         "plausible, add a parameter, or accept the miss (the calibrated mean is " +
@@ -548,6 +609,7 @@ void judge_criterion(const Problem& p, const State& s, std::size_t k, TargetChec
   const std::string draws = std::to_string(c.draws_meeting) + " of " + std::to_string(s.x.size());
   c.verdict = "missed but reachable: " + miss + "; " + draws + " draws meet it; the miss is " + zs +
               " of one year's sd " + sd;
+  if (std::isfinite(c.fit_mean)) c.verdict += "; in the fit's " + reps + " replicates " + miss_text(g, c.fit_mean);
   const std::string candidate =
       c.search_runs > 0
           ? "a candidate of a search of " + std::to_string(c.search_runs) + " runs toward the figure"
@@ -556,33 +618,184 @@ void judge_criterion(const Problem& p, const State& s, std::size_t k, TargetChec
                   " is " + miss_text(g, c.mean) + " from the published " + figure(g, g.value) + " (" +
                   c.criterion.text + "). The figure is reachable: " + draws +
                   " posterior draws meet it, and " + candidate + " does (" + candidate_text(p, c.nearest, k) +
-                  "), each in its mean of " + reps + " replicates. One year's " +
+                  "), each in its mean of " + std::to_string(c.nearest.replicates) + " replicates. One year's " +
                   "figure varies by chance with a standard deviation of " + sd + " (" + c.sigma_from +
                   "), so the miss is " + zs + " of it, as far as chance alone puts a year's figure in " +
                   years + " of years: ";
   std::string mc;
   if (std::isfinite(c.fit_mean) && std::isfinite(c.chance_sd)) {
     // Common random numbers make the fit's R replicates one shared draw of chance: every candidate's mean is
-    // off by the same Monte Carlo error, which the check run over fresh replicates does not share.
+    // off by the same Monte Carlo error, which the check run over fresh replicates does not share. The miss
+    // is that error (fresh against the fit's replicates) plus the posterior's own distance from the figure in
+    // the fit's replicates, which more replicates would not remove.
     std::snprintf(
         buf, sizeof buf, c.criterion.points ? "%.1f points" : "%.3g",
-        (c.criterion.points ? 100 : 1) * c.chance_sd / std::sqrt(static_cast<double>(p.o.replicates)));
-    mc =
-        " In the fit's own " + reps + " replicates the posterior draws average " + figure(g, c.fit_mean) +
-        ", against the calibrated mean " + figure(g, c.mean) +
-        " over fresh replicates: those replicates are one draw of chance that every candidate shares (common "
-        "random numbers), with a Monte Carlo sd of " +
-        std::string(buf) + "; more --replicates shrink it.";
+        (c.criterion.points ? 100 : 1) * c.chance_sd / std::sqrt(static_cast<double>(p.replicates())));
+    const std::string mc_sd = buf;
+    const std::string refined =
+        s.refined_replicates > 0
+            ? " (the fit was refined on " + reps + " replicates instead of " + std::to_string(p.o.replicates) +
+                  ", as its miss was within twice their Monte Carlo sd)"
+            : std::string();
+    mc = " In the fit's own " + reps + " replicates" + refined + " the posterior draws average " +
+         figure(g, c.fit_mean) + " (" + miss_text(g, c.fit_mean) + "), against the calibrated mean " +
+         figure(g, c.mean) + " over fresh replicates; those replicates are one draw of chance that every " +
+         "candidate shares (common random numbers), with a Monte Carlo sd of " + mc_sd;
+    if (criterion_ratio(g, c.fit_mean) <= 1)
+      mc += ": the miss is that Monte Carlo error, which more --replicates shrink.";
+    else {
+      mc += ": the posterior itself misses the figure by " + miss_text(g, c.fit_mean) +
+            " in them, so more --replicates would not meet it.";
+      if (std::isfinite(c.prior_mean)) {
+        mc += " The prior ranges alone give " + figure(g, c.prior_mean) + " on average (sd " +
+              figure(g, c.prior_sd) + " over the fit's first " + std::to_string(s.x.size()) +
+              " candidates, a Latin hypercube of the ranges)";
+        // Between the prior's figure and the published one: the prior's pull. Beyond the prior's figure (or
+        // on the figure's other side): the other fitted targets' pull, since the prior alone is nearer.
+        const bool between = (c.fit_mean - g.value) * (c.prior_mean - c.fit_mean) > 0;
+        if (between)
+          mc += ", and the posterior lies between that and the figure: the prior's pull, which one year's "
+                "figure, with its sd " + sd + ", does not outweigh.";
+        else
+          mc += ", not beyond the posterior as seen from the figure: the prior does not pull it there, the "
+                "other fitted targets do, whose figures need parameters that put this one further off (the "
+                "candidate that meets it misses them more: its figures above).";
+      }
+    }
   }
   if (z <= 2)
-    w += "one year's figure is too noisy to pin the mean, which stays between the figure and the prior "
-         "ranges. To pin it, give several years' figures as targets, or the figure's cohort_size or sd "
-         "(docs/calibration.md \"Missed figures\").";
+    w += "one year's figure is too noisy to pin the mean. To pin it, give several years' figures as targets, "
+         "or the figure's cohort_size or sd (docs/calibration.md \"Missed figures\").";
   else
     w +=
         "chance hardly explains it; the other targets pull the fit away from it (the candidate that meets it "
         "misses them more: its figures above), or the prior ranges make it unlikely.";
   warnings.push_back(w + mc);
+}
+
+// The posterior's summary from the sampler's state: the parameters, the draws, how the fit went, and the
+// identifiability warnings (unconstrained parameters, trade-offs, ranges too narrow).
+CalibrationResult posterior(const Problem& p, const State& s) {
+  const std::size_t n = s.x.size(), d = p.fit.size();
+  CalibrationResult r;
+  r.parameters = summarise(p, s);
+  r.draws = s.x;
+  r.evaluations = s.evaluations;
+  r.refined_replicates = s.refined_replicates;
+  r.refined_runs = s.refined_runs;
+  r.stages = s.stage;
+  r.converged = s.beta >= 1.0;
+  std::ostringstream m;
+  m << "SMC with likelihood tempering: " << n << " particles, " << s.stage << " stages, " << s.evaluations
+    << " runs of " << p.o.replicates << " replicates (common random numbers), temperature " << number(s.beta);
+  if (s.refined_replicates > 0)
+    m << "; refined on " << s.refined_replicates << " replicates (" << s.refined_runs << " runs)";
+  r.method = m.str();
+  if (!r.converged)
+    r.warnings.push_back("the sampler stopped at temperature " + number(s.beta) + " of 1 within the budget of " +
+                         std::to_string(p.o.budget) + " runs: the draws are wider than the posterior; raise --budget");
+  r.correlation.assign(d, std::vector<double>(d, 0));
+  for (std::size_t a = 0; a < d; ++a)
+    for (std::size_t b = 0; b < d; ++b) {
+      double sab = 0;
+      for (const auto& x : s.x) sab += (x[a] - r.parameters[a].mean) * (x[b] - r.parameters[b].mean);
+      sab /= static_cast<double>(std::max<std::size_t>(n - 1, 1));
+      const double den = r.parameters[a].sd * r.parameters[b].sd;
+      r.correlation[a][b] = den > 0 ? sab / den : (a == b ? 1.0 : 0.0);
+    }
+  for (std::size_t a = 0; a < d; ++a) {
+    const auto& q = r.parameters[a];
+    const double range = q.high - q.low;
+    if (q.sd > 0.6 * range / std::sqrt(12.0))
+      r.warnings.push_back(q.name + " is not constrained by the targets (posterior sd " + number(q.sd) +
+                           " against the prior's " + number(range / std::sqrt(12.0)) + "): its value is the prior's");
+    else if (q.p05 < q.low + 0.02 * range || q.p95 > q.high - 0.02 * range)
+      r.warnings.push_back(q.name + " presses against the edge of its range " + number(q.low) + " .. " +
+                           number(q.high) + ": widen the range if the values beyond it are plausible");
+    for (std::size_t b = a + 1; b < d; ++b)
+      if (std::abs(r.correlation[a][b]) > 0.8)
+        r.warnings.push_back(q.name + " and " + r.parameters[b].name + " trade off (posterior correlation " +
+                             number(r.correlation[a][b]) + "): the targets fix a combination of them, not each");
+  }
+  return r;
+}
+
+// The calibrated model against every target (file order), not yet judged: its draws in turn, as `yjsim
+// run` runs it.
+std::vector<TargetCheck> check_targets(const Problem& p, const CalibrationResult& r) {
+  const std::size_t n = r.draws.size();
+  Scenario check = calibrated_scenario(p.t, r, "");
+  check.variants.resize(1);
+  // Whole replicates per draw, so that every draw weighs alike in the mean as in the posterior (up to four: the
+  // mean judged against the criterion then has a Monte Carlo sd of about a sixth of one year's chance sd at 60
+  // draws), at least 100 for the interval's ends, but never more than a tenth of the fit's work.
+  const auto work = static_cast<std::size_t>(std::max(1L, p.o.budget * p.o.replicates / 10));
+  const std::size_t per_draw = std::clamp<std::size_t>(work / std::max<std::size_t>(n, 1), 1, 4);
+  check.variants[0].params.run.replicates =
+      static_cast<double>(std::max({n, n * per_draw, std::min<std::size_t>(100, work)}));
+  RunOptions ro;
+  ro.threads = p.o.threads;
+  ro.cancel = p.o.cancel;
+  const Results res = run_scenario(check, ro);
+  std::vector<std::size_t> group(static_cast<std::size_t>(res.replicates));
+  for (std::size_t rep = 0; rep < group.size(); ++rep) group[rep] = rep % n;  // replicate r runs draw r mod N
+  std::vector<TargetCheck> out;
+  for (const auto& g : p.t.targets) {
+    const auto sm = target_summary(res, g);
+    TargetCheck c;
+    c.target = g;
+    c.mean = sm.mean;
+    c.p05 = sm.p5;
+    c.p95 = sm.p95;
+    c.within = g.value >= sm.p5 && g.value <= sm.p95;
+    // One year's chance: the spread within a posterior draw (analysis/uncertainty.h), not the parameters'.
+    std::vector<double> v;
+    for (std::size_t rep = 0; rep < group.size(); ++rep) v.push_back(target_value(res, rep, g));
+    const auto split = split_uncertainty(v, group, n);
+    const bool chance = split.separable && std::isfinite(split.sd_chance);
+    c.sigma = sampling_sd(g, chance ? split.sd_chance : sm.sd, &c.sigma_from);
+    c.chance_sd = chance ? split.sd_chance : sm.sd;
+    if (c.sigma_from == "model replicates" && !chance)
+      c.sigma_from = "model replicates, parameter spread included";
+    out.push_back(c);
+  }
+  return out;
+}
+
+// Whether the fit should be refined on more replicates: it reached the posterior, and a fitted figure's
+// calibrated mean misses its criterion by no more than twice the Monte Carlo sd of the fit's means (one
+// year's chance sd / sqrt(replicates)). Common random numbers make every candidate share that error, so
+// the posterior sits off the figure by it; a miss that large is partly the fit's own noise, which more
+// replicates shrink. A miss beyond it is the evidence or the model, and more replicates would not help.
+bool worth_refining(const Problem& p, const State& s, const std::vector<TargetCheck>& checks) {
+  if (s.beta < 1.0 || p.o.refine_factor <= 1) return false;
+  for (const std::size_t k : p.fitted) {
+    const TargetCheck& c = checks[k];
+    const Criterion cr = criterion_of(c.target);
+    if (!cr.applies || !(criterion_ratio(c.target, c.mean) > 1)) continue;
+    const double tolerance = cr.points ? cr.tolerance : cr.tolerance * std::abs(c.target.value);
+    const double excess = std::abs(c.mean - c.target.value) - tolerance;
+    const double monte_carlo = c.chance_sd / std::sqrt(static_cast<double>(p.replicates()));
+    if (excess <= 2 * monte_carlo) return true;
+  }
+  return false;
+}
+
+// The refinement: the posterior's particles carried from the fit's likelihood to the fine problem's (more
+// replicates, so a smaller shared Monte Carlo error) by importance weights (the ratio of the two
+// likelihoods at each particle), resampled, and moved at temperature 1 on the fine replicates.
+void refine(const Problem& fine, State& s, const sim::Stream& rng) {
+  const std::vector<double> coarse = s.l;
+  evaluate_all(fine, s);
+  long runs = static_cast<long>(s.x.size());
+  std::vector<double> log_w(s.l.size(), kNegInf);
+  for (std::size_t i = 0; i < s.l.size(); ++i)
+    if (std::isfinite(coarse[i])) log_w[i] = s.l[i] - coarse[i];
+  const std::vector<double> w = normalised(log_w);
+  if (std::any_of(w.begin(), w.end(), [](double v) { return v > 0; }))
+    runs += resample_and_move(fine, s, w, 1.0, rng, kRefineMoves);
+  s.refined_replicates = fine.replicates();
+  s.refined_runs = runs;
 }
 
 }  // namespace
@@ -683,6 +896,7 @@ CalibrationResult calibrate(const input::TargetsFile& t, const CalibrateOptions&
     for (std::size_t i = 0; i < n; ++i)
       for (std::size_t a = 0; a < d; ++a) s.x[i][a] = p.fit[a].low + (p.fit[a].high - p.fit[a].low) * unit[i][a];
     evaluate_all(p, s);
+    note_prior(s);
     s.evaluations = static_cast<long>(n);
     report(o, s, key);
   }
@@ -696,81 +910,34 @@ CalibrationResult calibrate(const input::TargetsFile& t, const CalibrateOptions&
     report(o, s, key);
   }
 
-  CalibrationResult r;
-  r.parameters = summarise(p, s);
-  r.draws = s.x;
-  r.evaluations = s.evaluations;
-  r.stages = s.stage;
-  r.converged = s.beta >= 1.0;
-  std::ostringstream m;
-  m << "SMC with likelihood tempering: " << n << " particles, " << s.stage << " stages, " << s.evaluations
-    << " runs of " << o.replicates << " replicates (common random numbers), temperature " << number(s.beta);
-  r.method = m.str();
-  if (!r.converged)
-    r.warnings.push_back("the sampler stopped at temperature " + number(s.beta) + " of 1 within the budget of " +
-                         std::to_string(o.budget) + " runs: the draws are wider than the posterior; raise --budget");
-  // Identifiability: unconstrained parameters, trade-offs, ranges too narrow.
-  r.correlation.assign(d, std::vector<double>(d, 0));
-  for (std::size_t a = 0; a < d; ++a)
-    for (std::size_t b = 0; b < d; ++b) {
-      double sab = 0;
-      for (const auto& x : s.x) sab += (x[a] - r.parameters[a].mean) * (x[b] - r.parameters[b].mean);
-      sab /= static_cast<double>(std::max<std::size_t>(n - 1, 1));
-      const double den = r.parameters[a].sd * r.parameters[b].sd;
-      r.correlation[a][b] = den > 0 ? sab / den : (a == b ? 1.0 : 0.0);
+  // The refined problem: the same candidates on more replicates (the first R of them the fit's own).
+  Problem fine = p;
+  fine.base.variants[0].params.run.replicates = static_cast<double>(o.replicates * std::max(1L, o.refine_factor));
+  CalibrationResult r = posterior(p, s);
+  std::vector<TargetCheck> checks;
+  if (s.refined_replicates == 0) {
+    checks = check_targets(p, r);
+    if (worth_refining(p, s, checks)) {
+      refine(fine, s, rng);
+      report(o, s, key);
     }
-  for (std::size_t a = 0; a < d; ++a) {
-    const auto& q = r.parameters[a];
-    const double range = q.high - q.low;
-    if (q.sd > 0.6 * range / std::sqrt(12.0))
-      r.warnings.push_back(q.name + " is not constrained by the targets (posterior sd " + number(q.sd) +
-                           " against the prior's " + number(range / std::sqrt(12.0)) + "): its value is the prior's");
-    else if (q.p05 < q.low + 0.02 * range || q.p95 > q.high - 0.02 * range)
-      r.warnings.push_back(q.name + " presses against the edge of its range " + number(q.low) + " .. " +
-                           number(q.high) + ": widen the range if the values beyond it are plausible");
-    for (std::size_t b = a + 1; b < d; ++b)
-      if (std::abs(r.correlation[a][b]) > 0.8)
-        r.warnings.push_back(q.name + " and " + r.parameters[b].name + " trade off (posterior correlation " +
-                             number(r.correlation[a][b]) + "): the targets fix a combination of them, not each");
   }
-  // The calibrated model against every target: one replicate per draw, as `yjsim run` runs it.
-  Scenario check = calibrated_scenario(t, r, "");
-  check.variants.resize(1);
-  // One replicate per draw, at least 100 for the interval's ends, but never more than a tenth of the fit's work.
-  const auto work = static_cast<std::size_t>(std::max(1L, o.budget * o.replicates / 10));
-  check.variants[0].params.run.replicates = static_cast<double>(std::max(n, std::min<std::size_t>(100, work)));
-  RunOptions ro;
-  ro.threads = o.threads;
-  ro.cancel = o.cancel;
-  const Results res = run_scenario(check, ro);
-  std::vector<std::size_t> group(static_cast<std::size_t>(res.replicates));
-  for (std::size_t rep = 0; rep < group.size(); ++rep) group[rep] = rep % n;  // replicate r runs draw r mod N
+  const Problem& used = s.refined_replicates > 0 ? fine : p;
+  if (s.refined_replicates > 0) {
+    r = posterior(used, s);
+    checks = check_targets(used, r);
+  }
   for (std::size_t k = 0; k < t.targets.size(); ++k) {
-    const auto& g = t.targets[k];
-    const auto sm = target_summary(res, g);
-    TargetCheck c;
-    c.target = g;
-    c.mean = sm.mean;
-    c.p05 = sm.p5;
-    c.p95 = sm.p95;
-    c.within = g.value >= sm.p5 && g.value <= sm.p95;
-    // One year's chance: the spread within a posterior draw (analysis/uncertainty.h), not the parameters'.
-    std::vector<double> v;
-    for (std::size_t rep = 0; rep < group.size(); ++rep) v.push_back(target_value(res, rep, g));
-    const auto split = split_uncertainty(v, group, n);
-    const bool chance = split.separable && std::isfinite(split.sd_chance);
-    c.sigma = sampling_sd(g, chance ? split.sd_chance : sm.sd, &c.sigma_from);
-    c.chance_sd = chance ? split.sd_chance : sm.sd;
-    if (c.sigma_from == "model replicates" && !chance)
-      c.sigma_from = "model replicates, parameter spread included";
-    judge_criterion(p, s, k, c, r.warnings);
+    TargetCheck& c = checks[k];
+    const auto& g = c.target;
+    judge_criterion(used, s, k, c, r.warnings);
     r.targets.push_back(c);
     if (!c.within)
       r.warnings.push_back(std::string(g.holdout ? "held-out check " : "target ") + g.kpi +
                            (g.breakdown.empty() ? "" : " (" + g.breakdown + " " + g.category + ")") + " " + g.period +
                            (g.holdout ? " is not reproduced: " : " is not reached: ") + "published " + number(g.value) +
-                           ", calibrated model " + number(sm.mean) + " (90% " + number(sm.p5) + " .. " +
-                           number(sm.p95) + ")");
+                           ", calibrated model " + number(c.mean) + " (90% " + number(c.p05) + " .. " +
+                           number(c.p95) + ")");
   }
   std::stable_partition(r.targets.begin(), r.targets.end(), [](const TargetCheck& c) { return !c.target.holdout; });
   return r;

@@ -23,9 +23,12 @@
 namespace yjsim::analysis {
 
 struct CalibrateOptions {
-  long particles = 60;    // N: posterior draws
-  long budget = 600;      // model evaluations at most (each: `replicates` replicates of the baseline)
+  long particles = 120;   // N: posterior draws
+  long budget = 1200;     // model evaluations at most (each: `replicates` replicates of the baseline)
   long replicates = 10;   // per evaluation
+  // A fit whose calibrated mean misses a criterion by about its own Monte Carlo error is refined on this many
+  // times the replicates (docs/calibration.md "Refinement"); 1: never.
+  long refine_factor = 4;
   int threads = 0;        // 0: all cores
   const std::atomic<bool>* cancel = nullptr;  // set to stop: the model throws sim::Cancelled
   std::string resume_from;  // a checkpoint's text (on_stage): continue from it if it is of this fit
@@ -64,9 +67,10 @@ struct Nearest {
   double score = -std::numeric_limits<double>::infinity();
   std::vector<double> x;      // its parameter values
   std::vector<double> means;  // its mean of every target (file order)
+  long replicates = 0;        // over this many replicates (the fit's, or the refinement's)
 };
 
-// A target against the calibrated model (the posterior's draws, one replicate each, as `yjsim run` uses them).
+// A target against the calibrated model (the posterior's draws in turn, as `yjsim run` uses them).
 struct TargetCheck {
   input::Target target;
   // One year's sampling sd of the figure: the sd given, binomial/Poisson, or the chance within a draw.
@@ -79,6 +83,10 @@ struct TargetCheck {
   long draws_meeting = 0;             // posterior draws whose mean over the fit's replicates meets it
   double fit_mean = 0;                // the posterior draws' average of their means over the fit's replicates
   double chance_sd = 0;               // the model's chance within a posterior draw (one replicate)
+  // The prior ranges' own figure: the mean and sd of the design's candidates' means (a Latin hypercube of the
+  // prior), the pull the posterior mean is judged against.
+  double prior_mean = std::numeric_limits<double>::quiet_NaN();
+  double prior_sd = std::numeric_limits<double>::quiet_NaN();
   Nearest nearest;                    // of every candidate run (the sampler's, then a search if none met it)
   long search_runs = 0;               // runs of that search toward the figure
   std::string verdict;                // met / missed but reachable / not reached (empty without a criterion)
@@ -90,7 +98,9 @@ struct CalibrationResult {
   std::vector<TargetCheck> targets;         // fitted first, then held out, in file order
   std::vector<std::string> warnings;        // unreached targets, identifiability, an unfinished sampler
   std::vector<std::vector<double>> correlation;  // posterior correlation of the parameters
-  long evaluations = 0;
+  long evaluations = 0;          // the sampler's runs, of `replicates` replicates each
+  long refined_replicates = 0;   // the refinement's replicates per run (0: not refined)
+  long refined_runs = 0;         // and its runs
   int stages = 0;
   bool converged = false;  // reached temperature 1 within the budget
   std::string method;      // one line, for the calibrated scenario

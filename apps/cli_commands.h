@@ -42,7 +42,7 @@ struct SweepArgs {
 struct CalibrateArgs {
   std::string targets;
   std::string output;  // default: <targets stem>.calibrated.toml in this folder
-  long budget = 600, particles = 60, replicates = 10;  // docs/calibration.md "Budget"
+  long budget = 1200, particles = 120, replicates = 10;  // docs/calibration.md "The fit: a posterior, not a point"
   int threads = 0;
   bool resume = false, quiet = false;
 };

@@ -96,8 +96,8 @@ int main(int argc, char** argv) {
                    "with the fitted values and posterior draws, and a fit report (docs/calibration.md)");
   calibrate->add_option("targets", ca.targets, "targets file (TOML)")->required();
   calibrate->add_option("-o,--output", ca.output, "calibrated scenario (default: <targets name>.calibrated.toml here)");
-  calibrate->add_option("--budget", ca.budget, "model runs at most (default 600)")->check(CLI::Range(10L, 1000000L));
-  calibrate->add_option("--particles", ca.particles, "posterior draws (default 60)")->check(CLI::Range(10L, 100000L));
+  calibrate->add_option("--budget", ca.budget, "model runs at most (default 1200)")->check(CLI::Range(10L, 1000000L));
+  calibrate->add_option("--particles", ca.particles, "posterior draws (default 120)")->check(CLI::Range(10L, 100000L));
   calibrate->add_option("--replicates", ca.replicates, "replicates per run (default 10)")->check(CLI::Range(1L, 10000L));
   calibrate->add_option("--threads", ca.threads, "worker threads (0: all cores); results do not depend on it")
       ->check(CLI::Range(0, 1024));

@@ -48,8 +48,8 @@ std::vector<std::string> fit_report(const input::TargetsFile& t, const analysis:
                        c.within ? "yes" : "NO", g.holdout ? " (held out: a check, not fitted)" : ""));
   }
   out.push_back("Model: the calibrated scenario's mean; miss: model minus published (points for a rate). The 90% interval");
-  out.push_back("is of the figure itself (parameter uncertainty and the chance a cohort of this size sees), from one");
-  out.push_back("replicate per posterior draw, as `yjsim run` runs the calibrated scenario.");
+  out.push_back("is of the figure itself (parameter uncertainty and the chance a cohort of this size sees), from the");
+  out.push_back("posterior draws in turn, as `yjsim run` runs the calibrated scenario.");
   bool criteria = false;
   for (const auto& c : r.targets) criteria |= !c.verdict.empty();
   if (criteria) {

@@ -6,7 +6,7 @@
 # interval, and whether the mean is within +-3 points (binary rate) or +-10% (frequency, reoffences per
 # reoffender) of the published figure; for a miss, the fit report's verdict (reachable, with the miss as a share
 # of one year's sampling sd of the figure, or not reached: docs/calibration.md "Missed figures"). Other targets
-# (first time entrants, the held-out custody check) are shown with their miss but are not the criterion. About three minutes a fit on a quiet 2-core machine.
+# (first time entrants, the held-out custody check) are shown with their miss but are not the criterion. One to two minutes a fit on a 2-core machine.
 #
 #   scripts/calibrate_london_range.sh [--update] [--resume]
 #

@@ -29,7 +29,7 @@ skips=(
   "./build/apps/yjsim calibrate scenarios/calibration/bromley.targets.toml|a fit of 2-5 minutes on 2 cores (tests/analysis/test_calibrate.cpp runs small fits)"
   "./build/apps/yjsim run bromley.toml|needs the fit of the line before"
   "./scripts/calibrate_national.sh|a national-scale search of hours"
-  "./scripts/calibrate_london_range.sh|four fits one after another, 3-6 minutes of 2 cores (tests/analysis/test_calibrate.cpp runs small fits)"
+  "./scripts/calibrate_london_range.sh|four fits one after another, 5-8 minutes of 2 cores (tests/analysis/test_calibrate.cpp runs small fits)"
   "./build/apps/yjsim track --backtest|about a minute of 2 cores (tests/analysis/test_tracker.cpp back-tests small cases)"
   "sbatch |needs a Slurm cluster (tests/apps/slurm_template.sh runs the template with a stand-in srun)"
 )

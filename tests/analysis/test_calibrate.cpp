@@ -210,6 +210,9 @@ TEST_CASE("calibrate reports a target it cannot reach, and a parameter the targe
                  w.find("widen a range") != std::string::npos;
   CHECK(explained);
   CHECK(r.targets[1].verdict.empty());  // a held-out count: no criterion
+  // Missed by far more than the fit's Monte Carlo error: more replicates would not help, so none are spent.
+  CHECK(r.refined_replicates == 0);
+  CHECK(r.refined_runs == 0);
   CHECK(unconstrained);
   CHECK(r.targets[1].target.holdout);
   CHECK(holdout == !r.targets[1].within);
@@ -252,15 +255,85 @@ TEST_CASE("calibrate: a figure the model reaches but one noisy year cannot pin i
   bool monte_carlo = false;
   for (const auto& w : r.warnings) monte_carlo |= w.find("with a Monte Carlo sd of") != std::string::npos;
   CHECK(monte_carlo);
+  // The pull, with its evidence: the posterior misses the figure in the fit's own replicates too (so more
+  // replicates would not meet it), and the prior ranges' own figure (the design's candidates, the corner
+  // being the top of the box) lies below the posterior's, which lies below the figure.
+  CHECK(c.fit_mean < corner - 0.03);
+  REQUIRE(std::isfinite(c.prior_mean));
+  CHECK(c.prior_sd > 0);
+  CHECK(c.prior_mean < c.fit_mean);
+  bool pulled = false;
+  for (const auto& w : r.warnings)
+    pulled |= w.find("so more --replicates would not meet it. The prior ranges alone give") != std::string::npos;
+  CHECK(pulled);
   // The candidate named as evidence is one the model really ran: the same parameters give the same mean.
   models::Scenario s = t.base;
   s.variants[0].params.offending.base_rate = c.nearest.x[0];
   s.variants[0].params.offending.post_event_rr = c.nearest.x[1];
-  s.variants[0].params.run.replicates = 3;
+  // Over the replicates it ran: the fit's 3, or the refinement's 12.
+  REQUIRE((c.nearest.replicates == 3 || c.nearest.replicates == 3 * o.refine_factor));
+  s.variants[0].params.run.replicates = static_cast<double>(c.nearest.replicates);
   const auto run = models::run_scenario(s);
   double sum = 0;
-  for (std::size_t rep = 0; rep < 3; ++rep) sum += analysis::target_value(run, rep, t.targets[0]);
-  CHECK(sum / 3 == doctest::Approx(c.nearest.means[0]).epsilon(1e-12));
+  for (std::size_t rep = 0; rep < static_cast<std::size_t>(c.nearest.replicates); ++rep)
+    sum += analysis::target_value(run, rep, t.targets[0]);
+  CHECK(sum / static_cast<double>(c.nearest.replicates) == doctest::Approx(c.nearest.means[0]).epsilon(1e-12));
+}
+
+TEST_CASE("calibrate: a miss within the fit's Monte Carlo error is refined on more replicates, deterministically") {
+  // One noisy year at a corner of the prior box, fitted on 3 replicates: the calibrated mean misses by less
+  // than twice the Monte Carlo sd of 3 replicates' means, so the fit is refined on 12.
+  const double corner = model_means(0.06, 1.2).second;
+  input::TargetsFile t =
+      targets(target("reoffending_binary_rate", corner, 0.20) + fit("offending.base_rate", 0.03, 0.06) +
+              fit("offending.post_event_rr", 0.0, 1.2));
+  analysis::CalibrateOptions o;
+  o.particles = 12;
+  o.budget = 60;
+  o.replicates = 3;
+  std::vector<std::string> checkpoints;
+  o.on_stage = [&](const std::string& c) { checkpoints.push_back(c); };
+  o.threads = 1;
+  const auto r = analysis::calibrate(t, o);
+  REQUIRE(r.targets.size() == 1);
+  CAPTURE(r.targets[0].verdict);
+  CHECK(r.refined_replicates == 12);
+  // The weighting run of every particle, then two moves of those inside the ranges.
+  CHECK(r.refined_runs >= 12);
+  CHECK(r.refined_runs <= 12 * 3);
+  CHECK(r.method.find("refined on 12 replicates") != std::string::npos);
+  CHECK(r.draws.size() == 12);
+  for (const auto& x : r.draws) {
+    CHECK(x[0] >= 0.03);
+    CHECK(x[0] <= 0.06);
+  }
+  // The posterior draws' means are the refinement's: the report's figure in the fit's replicates is of 12.
+  bool told = false;
+  for (const auto& w : r.warnings)
+    told |= w.find("In the fit's own 12 replicates (the fit was refined") != std::string::npos;
+  CHECK(told);
+  // The same at 2 threads, and resumed from the last stage before the refinement or from the refinement's own
+  // checkpoint, as uninterrupted.
+  REQUIRE(checkpoints.size() >= 2);
+  o.on_stage = {};
+  o.threads = 2;
+  const auto two = analysis::calibrate(t, o);
+  CHECK(two.draws == r.draws);
+  for (const std::size_t at : {checkpoints.size() - 2, checkpoints.size() - 1}) {
+    o.resume_from = checkpoints[at];
+    const auto resumed = analysis::calibrate(t, o);
+    CHECK(resumed.draws == r.draws);
+    CHECK(resumed.refined_runs == r.refined_runs);
+    CHECK(resumed.targets[0].mean == r.targets[0].mean);
+    CHECK(resumed.targets[0].verdict == r.targets[0].verdict);
+  }
+  // refine_factor 1: never refined; the sampler's draws are the refinement's starting point.
+  o.resume_from.clear();
+  o.refine_factor = 1;
+  const auto plain = analysis::calibrate(t, o);
+  CHECK(plain.refined_replicates == 0);
+  CHECK(plain.method.find("refined") == std::string::npos);
+  CHECK(plain.evaluations == r.evaluations);
 }
 
 TEST_CASE("calibrate: the same draws at 1 and 2 threads, and resumed from a checkpoint as uninterrupted") {

@@ -1,6 +1,7 @@
 #pragma once
 // What every phase of a person's month needs: the frozen parameters and tables derived from them, the random
 // streams' address, and the person being stepped.
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -22,6 +23,10 @@ struct Derived {
   std::array<double, 7> dto_weights{};
   double log_survive_month;  // log(1 - desistance.monthly_hazard)
   long career_from_months;   // desistance.from_age in months, rounded: careers can end from birth + this
+  std::array<double, 9> detection{};  // [0]: detection.probability from the start on; [k]: k years before it
+  double detection_at(long t) const {
+    return detection[t >= 0 ? 0 : static_cast<std::size_t>(std::min((-t - 1) / 12 + 1, 8L))];
+  }
   explicit Derived(const Params& p);
 };
 

@@ -16,6 +16,8 @@ Derived::Derived(const Params& p) {
   dto_weights = p.court.dto_weights;
   log_survive_month = std::log1p(-p.desistance.monthly_hazard);
   career_from_months = std::lround(p.desistance.from_age * 12.0);
+  detection[0] = p.detection.probability;
+  for (std::size_t k = 1; k < detection.size(); ++k) detection[k] = p.detection.probability * p.detection.past_rr[k - 1];
 }
 
 }  // namespace yjsim::models

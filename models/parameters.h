@@ -58,6 +58,7 @@ struct Params {
     double probability;                  // per offence
     double serious_share;                // share of detected offences that are serious
     double extra_offences_mean;          // extra proven offences per detected incident
+    std::array<double, 8> past_rr;       // ratio on probability in years 1..8 before the run's start (burn-in)
   } detection;
   struct Outcome {
     std::array<double, 5> none;          // NFA, CR, YC, YCC, charge: no previous formal outcome

@@ -54,6 +54,10 @@ void check_parameters(const Params& p, const Params& base, std::size_t v) {
     if (d.check == Check::Increasing && x[0] > x[1])
       fail(name, "min " + fmt(x[0]) + " > max " + fmt(x[1]), "min <= max");
   }
+  for (std::size_t k = 0; k < p.detection.past_rr.size(); ++k)
+    if (p.detection.probability * p.detection.past_rr[k] > 1)
+      fail("detection.past_rr[" + std::to_string(k) + "]", fmt(p.detection.past_rr[k]),
+           "at most 1 / detection.probability = " + fmt(1 / p.detection.probability) + " (a probability per offence)");
   if (p.run.seed > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
     fail("run.seed", std::to_string(p.run.seed), "a whole number 0 .. 2^63 - 1");
   if (v > 0 && (p.run.seed != base.run.seed || !(p.run.start == base.run.start)))

@@ -324,7 +324,7 @@ TEST_CASE("a saved scenario has the shortest numbers and keeps the file's commen
   std::filesystem::remove(path);
   // Unchanged: the comment above stays, and the number is as the file had it.
   CHECK(text.find("# offences per month at age 17, z = 1; source: version 2: calibrated") != std::string::npos);
-  CHECK(text.find("base_rate = 0.0604\n") != std::string::npos);
+  CHECK(text.find("base_rate = 0.05859\n") != std::string::npos);
   CHECK(text.find("# yjsim default scenario") == 0);  // the file's opening comment
   CHECK(text.find("size_10_17 = 15000") != std::string::npos);
   // Changed: its old comment (the default's source) is not kept.

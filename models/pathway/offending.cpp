@@ -109,7 +109,7 @@ Detected offend_and_detect(const Context& c, PersonMonth& pm) {
     const sim::Words w = c.draw(Purpose::offence, pm.id, pm.t, j);
     left += sim::exponential1(sim::unit(w[0]));
     ++d.incidents;
-    if (sim::bernoulli(sim::unit(w[1]), c.p.detection.probability)) {
+    if (sim::bernoulli(sim::unit(w[1]), c.d.detection_at(pm.t))) {
       ++d.detected;
       d.serious |= sim::bernoulli(sim::unit(w[2]), c.p.detection.serious_share);
     }

@@ -84,14 +84,14 @@ TEST_CASE("posterior draws: replicate r runs with draw r mod N, its random numbe
 }
 
 TEST_CASE("the default fit set: detection.extra_offences_mean with a frequency target, a frequency lever") {
-  // In the set (0 .. twice the scenario's 0.8) with a frequency or per-reoffender target, not with a binary
-  // one alone.
+  // In the set (0 .. twice the scenario's value, the table's default) with a frequency or per-reoffender target,
+  // not with a binary one alone.
   for (const std::string kpi : {"reoffending_frequency_rate", "reoffences_per_reoffender"}) {
     const auto set = analysis::default_fit_parameters(targets(target(kpi, 2, 0.1)));
     REQUIRE(set.size() == 3);
     CHECK(set[2].parameter == "detection.extra_offences_mean");
     CHECK(set[2].low == 0.0);
-    CHECK(set[2].high == 1.6);
+    CHECK(set[2].high == 2 * models::default_params().detection.extra_offences_mean);
   }
   const auto binary_only =
       analysis::default_fit_parameters(targets(target("reoffending_binary_rate", 0.4, 0.03)));

@@ -62,6 +62,14 @@ TEST_CASE("validate names the variant, the field and the rule broken") {
     s.variants[1].params.offending.propensity_sigma = 2.0;
     CHECK(invalid(s).field == "offending.propensity_sigma");
   }
+  SUBCASE("a past detection ratio that makes detection more likely than certain") {
+    auto s = base();
+    s.variants[0].params.detection.probability = 0.4;
+    s.variants[0].params.detection.past_rr[3] = 3;  // 1.2: within its own range (0 .. 10), not as a probability
+    const auto e = invalid(s);
+    CHECK(e.field == "detection.past_rr[3]");
+    CHECK(e.allowed.find("at most 1 / detection.probability = 2.5") == 0);
+  }
   SUBCASE("a whole number that is not") {
     auto s = base();
     s.variants[0].params.run.months = 4.5;

@@ -74,7 +74,9 @@ TEST_CASE("a chart printed from the app is the board pack's chart, 2173 pixels w
   const long white = px.count(255, 255, 255);
   CHECK(white > all / 3);   // the page behind the chart
   CHECK(white < all * 19 / 20);  // and the chart on it
-  CHECK(px.count(0x3b, 0x6e, 0xa8) > 2000);  // the baseline's line and legend (#3b6ea8)
+  // The baseline's legend swatch at least (#3b6ea8, about 1,000 pixels): its line may lie under the variant's, as
+  // here, where mentoring changes no custodial sentence in these 4 replicates (looked at).
+  CHECK(px.count(0x3b, 0x6e, 0xa8) > 800);
   CHECK(px.count(0xd9, 0x82, 0x2b) > 2000);  // the variant's (#d9822b)
 }
 

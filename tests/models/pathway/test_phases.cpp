@@ -284,3 +284,24 @@ TEST_CASE("schedule_next: the never_due shortcut gives the month-by-month walk's
   }
   CHECK(never > checked / 4);  // the shortcut's cases are among them
 }
+
+TEST_CASE("detection.past_rr scales the detection probability in each year before the start") {
+  Params p = defaults();
+  p.detection.past_rr = {1.2, 1.4, 1.6, 1.8, 2.0, 2.2, 2.4, 2.6};
+  Lab lab(p, kN);
+  // month 0 and later: the probability itself; months -12..-1: year 1 before; -24..-13: year 2; year 8 and earlier
+  for (const auto& [t, ratio] : std::vector<std::pair<long, double>>{{0, 1.0}, {30, 1.0}, {-1, 1.2}, {-12, 1.2},
+                                                                     {-13, 1.4}, {-96, 2.6}, {-200, 2.6}}) {
+    double incidents = 0, detected = 0;
+    for (std::size_t id = 0; id < kN; ++id) {
+      auto pm = lab.at(id, t, 15 * 12);
+      lab.people.clock[id] = 0;  // an offence this month
+      const Detected d = offend_and_detect(*lab.c, pm);
+      incidents += static_cast<double>(d.incidents);
+      detected += static_cast<double>(d.detected);
+    }
+    const double q = p.detection.probability * ratio;
+    CAPTURE(t);
+    CHECK(std::fabs(detected / incidents - q) <= k_sigma() * std::sqrt(q * (1 - q) / incidents));
+  }
+}

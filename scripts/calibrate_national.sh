@@ -7,8 +7,8 @@
 # (Subplex left it at 0.2, where the binary rate is 41%), before round 5 the persistent group is switched on at a
 # grid's best point, and before round 9 two values are set by hand and the fall in sanctions before the start is
 # switched on (below, each with its reason). The start is version 1 with the version 2 mechanisms switched on at
-# first guesses. About 45 minutes on a quiet 2-core machine (1,380 runs of one replicate, 240 of two, 240 of
-# four). Prints each round's fitted values and target table; writes the fitted scenario to
+# first guesses. 11.5 minutes on a quiet 2-core machine, 25-45 under load (1,380 runs of one replicate at a fifth,
+# 80 of four, 240 of two; 150 of one at full scale). Prints each round's fitted values and target table; writes the fitted scenario to
 # calibrate_national.toml (in the current folder); check it at full scale with
 #   sed -e 's/^size_10_17 = 1000000/size_10_17 = 5360653/' calibrate_national.toml > v2.toml &&
 #     ./build/apps/yjsim targets v2.toml --breakdowns --replicates 4

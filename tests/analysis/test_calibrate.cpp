@@ -218,18 +218,29 @@ TEST_CASE("calibrate reports a target it cannot reach, and a parameter the targe
   CHECK(holdout == !r.targets[1].within);
 }
 
+namespace {
+// The binary rate `corner` (the model's at the prior box's corner: base rate and post-event rate at their tops)
+// with one year's sd of 20 points, and the small fit that the tests of missed figures run on it.
+input::TargetsFile noisy_corner(double corner) {
+  return targets(target("reoffending_binary_rate", corner, 0.20) + fit("offending.base_rate", 0.03, 0.06) +
+                 fit("offending.post_event_rr", 0.0, 1.2));
+}
+analysis::CalibrateOptions small_fit() {
+  analysis::CalibrateOptions o;
+  o.particles = 12;
+  o.budget = 60;
+  o.replicates = 3;
+  return o;
+}
+}  // namespace
+
 TEST_CASE("calibrate: a figure the model reaches but one noisy year cannot pin is told so, with its sd") {
   // The binary rate at a corner of the prior box (base rate and post-event rate at their tops) with one
   // year's sd of 20 points: the likelihood is nearly flat, so the posterior mean stays near the prior's
   // average rate, more than 3 points below, although candidates at the corner reproduce the figure.
   const double corner = model_means(0.06, 1.2).second;
-  input::TargetsFile t =
-      targets(target("reoffending_binary_rate", corner, 0.20) + fit("offending.base_rate", 0.03, 0.06) +
-              fit("offending.post_event_rr", 0.0, 1.2));
-  analysis::CalibrateOptions o;
-  o.particles = 12;
-  o.budget = 60;
-  o.replicates = 3;
+  input::TargetsFile t = noisy_corner(corner);
+  analysis::CalibrateOptions o = small_fit();
   const auto r = analysis::calibrate(t, o);
   REQUIRE(r.targets.size() == 1);
   const auto& c = r.targets[0];
@@ -284,13 +295,8 @@ TEST_CASE("calibrate: a miss within the fit's Monte Carlo error is refined on mo
   // One noisy year at a corner of the prior box, fitted on 3 replicates: the calibrated mean misses by less
   // than twice the Monte Carlo sd of 3 replicates' means, so the fit is refined on 12.
   const double corner = model_means(0.06, 1.2).second;
-  input::TargetsFile t =
-      targets(target("reoffending_binary_rate", corner, 0.20) + fit("offending.base_rate", 0.03, 0.06) +
-              fit("offending.post_event_rr", 0.0, 1.2));
-  analysis::CalibrateOptions o;
-  o.particles = 12;
-  o.budget = 60;
-  o.replicates = 3;
+  input::TargetsFile t = noisy_corner(corner);
+  analysis::CalibrateOptions o = small_fit();
   std::vector<std::string> checkpoints;
   o.on_stage = [&](const std::string& c) { checkpoints.push_back(c); };
   o.threads = 1;

@@ -1,5 +1,5 @@
-// What the board and tracker pack tests share: running a command, reading a file whole, and PDF text with its
-// whitespace runs squeezed (pdftotext wraps lines anywhere).
+// What the board and tracker pack tests share: running a command, reading a file whole, PDF text with its
+// whitespace runs squeezed (pdftotext wraps lines anywhere), and a workbook's sheet read back with openpyxl.
 #pragma once
 
 #include <sys/wait.h>
@@ -9,6 +9,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
 
 namespace yjsim::test {
 
@@ -34,6 +37,26 @@ inline std::string squeeze(const std::string& s) {
     o += space ? ' ' : c;
   }
   return o;
+}
+
+// A sheet of the workbook as rows of cells (floats written with repr, so they read back exactly).
+inline std::vector<std::vector<std::string>> sheet(const std::filesystem::path& xlsx, const std::string& name,
+                                                     const std::filesystem::path& dir) {
+  const std::filesystem::path script = dir / "sheet.py", out = dir / "sheet.tsv";
+  std::ofstream(script) << "import openpyxl,sys\n"
+                           "wb=openpyxl.load_workbook(sys.argv[1],read_only=True)\n"
+                           "o=open(sys.argv[3],'w')\n"
+                           "for row in wb[sys.argv[2]].iter_rows(values_only=True):\n"
+                           "  o.write('\\t'.join('' if c is None else repr(c) if isinstance(c,float) else str(c) for c in row)+'\\n')\n";
+  REQUIRE(shell("/usr/bin/python3 " + script.string() + " " + xlsx.string() + " '" + name + "' " + out.string()) == 0);
+  std::vector<std::vector<std::string>> rows;
+  std::ifstream in(out);
+  for (std::string line; std::getline(in, line);) {
+    rows.emplace_back();
+    std::stringstream ss(line);
+    for (std::string cell; std::getline(ss, cell, '\t');) rows.back().push_back(cell);
+  }
+  return rows;
 }
 
 }  // namespace yjsim::test

@@ -22,6 +22,7 @@
 
 namespace fs = std::filesystem;
 using namespace yjsim;
+using yjsim::test::sheet;
 using yjsim::test::shell;
 using yjsim::test::slurp;
 using yjsim::test::squeeze;
@@ -48,24 +49,6 @@ std::string join(const std::vector<std::string>& cells, const std::string& befor
   return o;
 }
 
-// A sheet of the workbook as rows of cells (floats written with repr, so they read back exactly).
-std::vector<std::vector<std::string>> sheet(const fs::path& xlsx, const std::string& name, const fs::path& dir) {
-  const fs::path script = dir / "sheet.py", out = dir / "sheet.tsv";
-  std::ofstream(script) << "import openpyxl,sys\n"
-                           "wb=openpyxl.load_workbook(sys.argv[1],read_only=True)\n"
-                           "o=open(sys.argv[3],'w')\n"
-                           "for row in wb[sys.argv[2]].iter_rows(values_only=True):\n"
-                           "  o.write('\\t'.join('' if c is None else repr(c) if isinstance(c,float) else str(c) for c in row)+'\\n')\n";
-  REQUIRE(shell("/usr/bin/python3 " + script.string() + " " + xlsx.string() + " '" + name + "' " + out.string()) == 0);
-  std::vector<std::vector<std::string>> rows;
-  std::ifstream in(out);
-  for (std::string line; std::getline(in, line);) {
-    rows.emplace_back();
-    std::stringstream ss(line);
-    for (std::string cell; std::getline(ss, cell, '\t');) rows.back().push_back(cell);
-  }
-  return rows;
-}
 }  // namespace
 
 TEST_CASE("board pack of a calibrated scenario: published figures on the charts and the funnel plot") {
@@ -105,19 +88,8 @@ TEST_CASE("board pack of a calibrated scenario: published figures on the charts 
   CHECK(text.find(squeeze(report::published_sentence("Bromley", p.scenario.calibration.published[0]))) != std::string::npos);
 
   // XLSX: the Published figures sheet holds the library's limits.
-  const fs::path script = dir / "read.py", out = dir / "published.tsv";
-  std::ofstream(script) << "import openpyxl,sys\n"
-                           "wb=openpyxl.load_workbook(sys.argv[1],read_only=True)\n"
-                           "o=open(sys.argv[2],'w')\n"
-                           "for row in wb['Published figures'].iter_rows(values_only=True):\n"
-                           "  o.write('\\t'.join('' if c is None else repr(c) if isinstance(c,float) else str(c) for c in row)+'\\n')\n";
-  REQUIRE(shell("/usr/bin/python3 " + script.string() + " " + xlsx.string() + " " + out.string()) == 0);
-  std::ifstream in(out);
   int rows = 0, funnel_rows = 0;
-  for (std::string line; std::getline(in, line);) {
-    std::vector<std::string> c;
-    std::stringstream ss(line);
-    for (std::string cell; std::getline(ss, cell, '\t');) c.push_back(cell);
+  for (const auto& c : sheet(xlsx, "Published figures", dir)) {
     if (c.size() < 6 || c[0] != "Bromley") continue;
     ++rows;
     if (c[1] != "reoffending_binary_rate") continue;

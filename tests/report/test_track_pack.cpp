@@ -21,6 +21,7 @@
 
 namespace fs = std::filesystem;
 using namespace yjsim;
+using yjsim::test::sheet;
 using yjsim::test::shell;
 using yjsim::test::slurp;
 using yjsim::test::squeeze;
@@ -93,21 +94,11 @@ TEST_CASE("yjsim report TRACK.h5: the tracker pack holds the library's projectio
   CHECK(fs::exists(dir / "page-1.png"));
 
   // XLSX: the Projection sheet's numbers (libxlsxwriter writes 16 significant digits).
-  const fs::path script = dir / "read.py", out = dir / "rows.tsv";
-  std::ofstream(script) << "import openpyxl,sys\n"
-                           "wb=openpyxl.load_workbook(sys.argv[1],read_only=True)\n"
-                           "o=open(sys.argv[2],'w')\n"
-                           "for row in wb['Projection'].iter_rows(values_only=True):\n"
-                           "  o.write('\\t'.join('' if c is None else repr(c) if isinstance(c,float) else str(c) for c in row)+'\\n')\n";
-  REQUIRE(shell("/usr/bin/python3 " + script.string() + " " + xlsx.string() + " " + out.string()) == 0);
-  std::ifstream in(out);
-  std::string line;
-  std::getline(in, line);  // the header
+  const auto sheet_rows = sheet(xlsx, "Projection", dir);  // the header, then one row per cohort
+  REQUIRE(!sheet_rows.empty());
   std::size_t rows = 0;
-  for (; std::getline(in, line); ++rows) {
-    std::vector<std::string> c;
-    std::stringstream ss(line);
-    for (std::string cell; std::getline(ss, cell, '\t');) c.push_back(cell);
+  for (; rows + 1 < sheet_rows.size(); ++rows) {
+    const auto& c = sheet_rows[rows + 1];
     REQUIRE(rows < t.cohorts.size());
     REQUIRE(c.size() >= 22);
     const auto& k = t.cohorts[rows];

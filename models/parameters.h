@@ -86,6 +86,9 @@ struct Params {
     std::array<double, 8> custody_age_rr;  // ratio on the custodial shares of a sentence by age 10..17
     double custody_conviction_rr;        // ratio on the custodial shares per previous conviction (up to 10)
     double remand_credit;                // share of the months on remand for the case taken off custody served
+    double split_share;                  // probability a charged case's offences are sentenced on two occasions
+    double split_delay_months;           // mean months from the first occasion to the later one (geometric, >= 0)
+    std::array<double, 5> sentence_split;  // discharge/fine, RO, YRO, DTO, long: the later occasion
   } court;
   struct Orders {
     double yro_breach_monthly;

@@ -29,6 +29,7 @@ struct Case {                          // a charged case awaiting court (MODEL.m
   bool on_remand = false;              // the child is on remand for this case now
   std::vector<OffenceGroup> offences;  // empty for a breach
   std::int32_t bail_month = 0;         // after a bail: its month (the remand's month ends end before it)
+  bool later_part = false;             // the later occasion of a split case (court.split_share)
 };
 
 struct Enrolment {                     // a place on an intervention (MODEL.md §8)

@@ -10,6 +10,7 @@ enum class Purpose : std::uint64_t {
   // the pathway (models/pathway/)
   entry = 1, offence, police, remand, bail, court, desistance, breach, cases, places, pathway,
   group,  // entry: the persistent group (offending.persistent_share); after pathway so no purpose renumbers
+  split,  // charge: a case sentenced on two occasions (court.split_share); last, for the same reason
   // interventions: drawn once per replicate and intervention, keyed by the intervention's name
   effect = 101,
   screen,    // at_risk: whether the screen flags a child, and whether a child offered a place takes it up

@@ -1,4 +1,5 @@
-// MODEL.md §1b step 8 and §4: cases due this month are sentenced together as one occasion.
+// MODEL.md §1b step 8 and §4: cases due this month are sentenced together as one occasion (and the later parts
+// of split cases as a second one).
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -43,14 +44,15 @@ std::array<double, 5> sentence_shares(const Context& c, const std::array<double,
 
 }  // namespace
 
-bool court(const Context& c, PersonMonth& pm) {
-  Record* r = pm.rec();
-  if (!r || r->pending.empty()) return true;
+namespace {
+// One sentencing occasion: the cases due this month that are (later) or are not the later part of a split
+// case (court.split_share). False when the decision waits for a place (nothing has changed yet).
+bool occasion(const Context& c, PersonMonth& pm, Record* r, bool later) {
   std::vector<OffenceGroup> offences;
   bool remanded = false, due = false;
   long remand_months = 0;  // month ends on remand for the occasion's cases (they overlap: the longest)
   for (const auto& k : r->pending) {
-    if (k.court_month != pm.t) continue;
+    if (k.court_month != pm.t || k.later_part != later) continue;
     due = true;
     remanded |= k.remanded_at_charge;
     if (k.remanded_at_charge) remand_months = std::max<long>(remand_months, (k.on_remand ? pm.t : k.bail_month) - k.charge_month);
@@ -59,9 +61,10 @@ bool court(const Context& c, PersonMonth& pm) {
   if (!due) return true;
   const bool breach_only = offences.empty();
   const auto& p = c.p;
-  const sim::Words w = c.draw(Purpose::court, pm.id, pm.t, 0);
+  const sim::Words w = c.draw(Purpose::court, pm.id, pm.t, later ? 1 : 0);
   const bool acquitted = sim::bernoulli(sim::unit(w[0]), remanded ? p.court.acquittal_remanded : p.court.acquittal);
-  const auto& table = remanded ? p.court.sentence_remanded
+  const auto& table = remanded     ? p.court.sentence_remanded
+                      : later      ? p.court.sentence_split
                       : (r->history == History::Convicted || breach_only) ? p.court.sentence_repeat
                                                                           : p.court.sentence_first;
   auto s = static_cast<Sentence>(sim::categorical(sim::unit(w[1]), sentence_shares(c, table, *r, pm.age)));
@@ -78,7 +81,7 @@ bool court(const Context& c, PersonMonth& pm) {
     }
   }
   // The remand of a case ends at its sentence.
-  std::erase_if(r->pending, [&](const Case& k) { return k.court_month == pm.t; });
+  std::erase_if(r->pending, [&](const Case& k) { return k.court_month == pm.t && k.later_part == later; });
   const bool counted = pm.child() && c.reported(pm.t);
   const long period = c.period(pm.t);
   if (counted) pm.block.tally.add(period, Counter::court_occasions);
@@ -111,7 +114,7 @@ bool court(const Context& c, PersonMonth& pm) {
     }
   }
   if (counted) pm.block.tally.add_cell(period, disposal_cell(kDisposalSentence0 + static_cast<int>(s)));
-  formal_outcome(c, pm, *r, Formal::Conviction, offences);
+  formal_outcome(c, pm, *r, Formal::Conviction, offences, !later);
   if (r->convictions < 255) ++r->convictions;
   // A sentence for breach alone is not an index event; a custodial sentence's index event is the release.
   if (!to_custody && !breach_only)
@@ -119,6 +122,15 @@ bool court(const Context& c, PersonMonth& pm) {
                            : s == Sentence::referral_order ? IndexDisposal::referral_order
                                                            : IndexDisposal::yro);
   return true;
+}
+}  // namespace
+
+// Cases due this month are sentenced together as one occasion; the later parts of split cases due this month
+// make a second occasion after it (a separate disposal; docs/model.md, version 2).
+bool court(const Context& c, PersonMonth& pm) {
+  Record* r = pm.rec();
+  if (!r || r->pending.empty()) return true;
+  return occasion(c, pm, r, false) && occasion(c, pm, r, true);
 }
 
 }  // namespace yjsim::models

@@ -43,7 +43,7 @@ int disposal_cell(int category) {
 }
 
 void formal_outcome(const Context& c, PersonMonth& pm, Record& r, Formal kind,
-                    const std::vector<OffenceGroup>& offences) {
+                    const std::vector<OffenceGroup>& offences, bool desist) {
   const bool counted = pm.child() && c.reported(pm.t);
   const long period = c.period(pm.t);
   auto& tally = pm.block.tally;
@@ -84,9 +84,11 @@ void formal_outcome(const Context& c, PersonMonth& pm, Record& r, Formal kind,
                                static_cast<std::int32_t>(pm.t), static_cast<std::int32_t>(pm.age), g.month, g.count});
   count_reoffences(c, pm, r, offences);
   // MODEL.md §1: partial desistance after each formal outcome.
-  const double u = sim::unit(c.draw(Purpose::desistance, pm.id, pm.t, static_cast<std::uint64_t>(kind))[0]);
-  if (sim::bernoulli(u, c.p.desistance.per_outcome))
-    pm.people.propensity[pm.id] = static_cast<float>(pm.people.propensity[pm.id] * c.p.desistance.factor);
+  if (desist) {
+    const double u = sim::unit(c.draw(Purpose::desistance, pm.id, pm.t, static_cast<std::uint64_t>(kind))[0]);
+    if (sim::bernoulli(u, c.p.desistance.per_outcome))
+      pm.people.propensity[pm.id] = static_cast<float>(pm.people.propensity[pm.id] * c.p.desistance.factor);
+  }
   r.last_outcome = static_cast<std::int32_t>(pm.t);
   if (kind == Formal::Conviction) r.history = History::Convicted;
   else if (r.history == History::None) r.history = History::Cautioned;

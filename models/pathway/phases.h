@@ -20,9 +20,11 @@ void breach(const Context& c, PersonMonth& pm);                                 
 bool court(const Context& c, PersonMonth& pm);                                      // 8 court.cpp
 void month_end(const Context& c, PersonMonth& pm);                                  // 9 month_end.cpp
 
-// Shared by the phases (outcomes.cpp): a YC, YCC, adult caution or conviction proving `offences`.
+// Shared by the phases (outcomes.cpp): a YC, YCC, adult caution or conviction proving `offences`. `desist`:
+// whether the partial desistance after a formal outcome applies (not at the later occasion of a split case,
+// whose matters were already sanctioned once).
 void formal_outcome(const Context& c, PersonMonth& pm, Record& r, Formal kind,
-                    const std::vector<OffenceGroup>& offences);
+                    const std::vector<OffenceGroup>& offences, bool desist = true);
 void index_event(const Context& c, PersonMonth& pm, Record& r, IndexDisposal disposal);
 // Returns false when the remand decision waits for a place (nothing has changed yet).
 bool open_case(const Context& c, PersonMonth& pm, Record& r, std::vector<OffenceGroup>& offences, bool may_remand,

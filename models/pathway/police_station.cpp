@@ -1,5 +1,7 @@
 // MODEL.md §1b step 6 and §3: outcomes at the police station for the month's detected case, with the pathway
 // interventions of §8 at the decision (diversion) and at charge (remand to bail).
+#include <algorithm>
+
 #include "models/pathway/phases.h"
 #include "sim/distributions.h"
 
@@ -15,6 +17,28 @@ std::span<const double> youth_table(const Params& p, History h) {
 }
 
 enum Outcome { NFA = 0, CR, YC, YCC, Charge, AdultCaution };
+
+// court.split_share (docs/model.md, version 2): with that probability a case of two or more offences is
+// sentenced on two occasions; the later one takes half of them (rounded down), from the latest committed.
+// Returns the later part's offences (none if the case is not split) and takes them out of `offences`.
+std::vector<OffenceGroup> split_off(const Context& c, const PersonMonth& pm, std::vector<OffenceGroup>& offences,
+                                    std::uint64_t index) {
+  if (c.p.court.split_share <= 0) return {};
+  long n = 0;
+  for (const auto& g : offences) n += g.count;
+  if (n < 2 || !sim::bernoulli(sim::unit(c.draw(Purpose::split, pm.id, pm.t, index)[0]), c.p.court.split_share))
+    return {};
+  std::vector<OffenceGroup> later;
+  for (long move = n / 2; move > 0;) {
+    auto& g = offences.back();
+    const auto k = static_cast<std::int32_t>(std::min<long>(move, g.count));
+    later.insert(later.begin(), OffenceGroup{g.month, k});
+    g.count -= k;
+    move -= k;
+    if (g.count == 0) offences.pop_back();
+  }
+  return later;
+}
 
 // The outcome the tables give (MODEL.md §3), before any intervention. Draws only: no state changes.
 Outcome decide(const Context& c, const PersonMonth& pm, const Record& r, const Detected& d, const sim::Words& w) {
@@ -106,8 +130,16 @@ bool open_case(const Context& c, PersonMonth& pm, Record& r, std::vector<Offence
       remanded = false;
     }
   }
+  auto later = split_off(c, pm, offences, may_remand ? 0 : 1);
   r.pending.push_back(Case{static_cast<std::int32_t>(pm.t + delay), static_cast<std::int32_t>(pm.t), remanded,
                            remanded, std::move(offences)});
+  if (!later.empty()) {  // sentenced on a later occasion of its own, without the first part's remand
+    const long gap = sim::geometric0(sim::unit(c.draw(Purpose::split, pm.id, pm.t, may_remand ? 0 : 1)[1]),
+                                     p.court.split_delay_months);
+    Case k{static_cast<std::int32_t>(pm.t + delay + gap), static_cast<std::int32_t>(pm.t), false, false, std::move(later)};
+    k.later_part = true;
+    r.pending.push_back(std::move(k));
+  }
   if (remanded && pm.child() && c.reported(pm.t)) {
     pm.block.tally.add(c.period(pm.t), Counter::remand_episodes);
     pm.log(c, LogEvent::RemandStart);

@@ -305,3 +305,67 @@ TEST_CASE("detection.past_rr scales the detection probability in each year befor
     CHECK(std::fabs(detected / incidents - q) <= k_sigma() * std::sqrt(q * (1 - q) / incidents));
   }
 }
+
+TEST_CASE("split cases: a charge of two or more offences is split with court.split_share, the later part after a geometric gap") {
+  Params p = defaults();
+  p.outcome.none = {0, 0, 0, 0, 1};  // every first detection charged
+  p.court.ryda = {0, 0, 0};
+  p.detection.extra_offences_mean = 0;  // three detected incidents: three offences
+  p.court.split_share = 0.3;
+  p.court.split_delay_months = 0.7;
+  Lab lab(p, kN);
+  long split = 0, single_split = 0;
+  double gap_sum = 0;
+  for (std::size_t id = 0; id < kN; ++id) {
+    auto pm = lab.at(id, 0, 14 * 12);
+    police_outcome(*lab.c, pm, Detected{3, 3, false});
+    const Record& r = *pm.rec();
+    REQUIRE((r.pending.size() == 1 || r.pending.size() == 2));
+    if (r.pending.size() == 2) {
+      ++split;
+      CHECK_FALSE(r.pending[0].later_part);
+      CHECK(r.pending[1].later_part);
+      CHECK(r.pending[0].offences.at(0).count == 2);  // the later part takes half, rounded down
+      CHECK(r.pending[1].offences.at(0).count == 1);
+      CHECK_FALSE(r.pending[1].remanded_at_charge);
+      gap_sum += r.pending[1].court_month - r.pending[0].court_month;
+    }
+    auto one = lab.at(id, 1, 14 * 12 + 1);  // a single offence is never split
+    Record& r1 = one.ensure_rec();
+    r1.pending.clear();
+    police_outcome(*lab.c, one, Detected{1, 1, false});
+    single_split += r1.pending.size() > 1;
+  }
+  const double q = p.court.split_share, n = static_cast<double>(split), m = p.court.split_delay_months;
+  CHECK(std::fabs(n / kN - q) <= k_sigma() * std::sqrt(q * (1 - q) / kN));
+  CHECK(std::fabs(gap_sum / n - m) <= k_sigma() * std::sqrt(m * (1 + m) / n));  // geometric from 0
+  CHECK(single_split == 0);
+}
+
+TEST_CASE("split cases: the later part is a second occasion in its month, sentenced from court.sentence_split, without desistance") {
+  Params p = defaults();
+  p.court.acquittal = 0;
+  p.court.sentence_first = {0, 1, 0, 0, 0};  // the first occasion: a referral order
+  p.court.sentence_split = {1, 0, 0, 0, 0};  // the later one: a discharge or fine
+  p.desistance.per_outcome = 1;
+  p.desistance.factor = 0.5;
+  Lab lab(p);
+  const long t = 4;
+  auto pm = lab.at(0, t, 15 * 12);
+  const float z = pm.people.propensity[0];
+  Record& r = pm.ensure_rec();
+  r.pending.push_back(Case{static_cast<std::int32_t>(t), 1, false, false, {{1, 2}}});
+  Case later{static_cast<std::int32_t>(t), 1, false, false, {{1, 1}}};
+  later.later_part = true;
+  r.pending.push_back(later);
+  CHECK(court(*lab.c, pm));
+  CHECK(r.pending.empty());
+  CHECK(lab.count(1, Counter::court_occasions) == 2);
+  CHECK(lab.count(1, Counter::convictions) == 2);
+  CHECK(lab.count(1, Counter::proven_offences) == 3);
+  CHECK(lab.count(1, Counter::cohort) == 1);  // one index event in the quarter: the referral order
+  CHECK(r.ro_end >= t);
+  CHECK(r.last_sentence == Sentence::discharge_fine);
+  CHECK(pm.people.propensity[0] == static_cast<float>(z * 0.5f));  // one desistance, not two
+  CHECK(r.convictions == 2);
+}

@@ -19,20 +19,24 @@ std::span<const double> youth_table(const Params& p, History h) {
 enum Outcome { NFA = 0, CR, YC, YCC, Charge, AdultCaution };
 
 // court.split_share (docs/model.md, version 2): with that probability a case of two or more offences is
-// sentenced on two occasions; the later one takes half of them (rounded down), from the latest committed.
-// Returns the later part's offences (none if the case is not split) and takes them out of `offences`.
-std::vector<OffenceGroup> split_off(const Context& c, const PersonMonth& pm, std::vector<OffenceGroup>& offences,
-                                    std::uint64_t index) {
-  if (c.p.court.split_share <= 0) return {};
+// sentenced on two occasions; the later one takes half of them (rounded down), from the latest committed, and is
+// due court.split_delay_months (geometric from 0) after `court_month`. Returns the later part (no offences if the
+// case is not split) and takes its offences out of `offences`.
+Case split_off(const Context& c, const PersonMonth& pm, std::vector<OffenceGroup>& offences, std::uint64_t index,
+               long court_month) {
+  Case later{0, static_cast<std::int32_t>(pm.t), false, false, {}};
+  later.later_part = true;
+  if (c.p.court.split_share <= 0) return later;
   long n = 0;
   for (const auto& g : offences) n += g.count;
-  if (n < 2 || !sim::bernoulli(sim::unit(c.draw(Purpose::split, pm.id, pm.t, index)[0]), c.p.court.split_share))
-    return {};
-  std::vector<OffenceGroup> later;
+  if (n < 2) return later;
+  const sim::Words w = c.draw(Purpose::split, pm.id, pm.t, index);
+  if (!sim::bernoulli(sim::unit(w[0]), c.p.court.split_share)) return later;
+  later.court_month = static_cast<std::int32_t>(court_month + sim::geometric0(sim::unit(w[1]), c.p.court.split_delay_months));
   for (long move = n / 2; move > 0;) {
     auto& g = offences.back();
     const auto k = static_cast<std::int32_t>(std::min<long>(move, g.count));
-    later.insert(later.begin(), OffenceGroup{g.month, k});
+    later.offences.insert(later.offences.begin(), OffenceGroup{g.month, k});
     g.count -= k;
     move -= k;
     if (g.count == 0) offences.pop_back();
@@ -130,16 +134,10 @@ bool open_case(const Context& c, PersonMonth& pm, Record& r, std::vector<Offence
       remanded = false;
     }
   }
-  auto later = split_off(c, pm, offences, may_remand ? 0 : 1);
+  Case later = split_off(c, pm, offences, may_remand ? 0 : 1, pm.t + delay);
   r.pending.push_back(Case{static_cast<std::int32_t>(pm.t + delay), static_cast<std::int32_t>(pm.t), remanded,
                            remanded, std::move(offences)});
-  if (!later.empty()) {  // sentenced on a later occasion of its own, without the first part's remand
-    const long gap = sim::geometric0(sim::unit(c.draw(Purpose::split, pm.id, pm.t, may_remand ? 0 : 1)[1]),
-                                     p.court.split_delay_months);
-    Case k{static_cast<std::int32_t>(pm.t + delay + gap), static_cast<std::int32_t>(pm.t), false, false, std::move(later)};
-    k.later_part = true;
-    r.pending.push_back(std::move(k));
-  }
+  if (!later.offences.empty()) r.pending.push_back(std::move(later));  // its own occasion, without the remand
   if (remanded && pm.child() && c.reported(pm.t)) {
     pm.block.tally.add(c.period(pm.t), Counter::remand_episodes);
     pm.log(c, LogEvent::RemandStart);
